@@ -1,0 +1,23 @@
+import { building } from '$app/environment';
+import { defineCustomServerStrategy, locales } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDatabase } from '$lib/server/db';
+import { localeFromPathname } from '$lib/utils/locale-path';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+
+defineCustomServerStrategy('custom-path', {
+	getLocale: (request) => (request ? localeFromPathname(new URL(request.url).pathname, locales) : undefined)
+});
+
+/** Migrations and reference data are applied when the server starts, not on the first request. */
+export const init: ServerInit = () => {
+	if (!building) getDatabase();
+};
+
+export const handle: Handle = ({ event, resolve }) => {
+	// The API speaks JSON, not a language.
+	if (event.url.pathname.startsWith('/api/')) return resolve(event);
+	return paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
+	);
+};

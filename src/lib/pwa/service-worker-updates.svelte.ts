@@ -1,0 +1,28 @@
+import type { Workbox } from 'workbox-window';
+
+/**
+ * Registers the service worker and notices when a newer one is installed and waiting. The new version takes over only
+ * when the person says so, so a lesson in progress is never reloaded under them.
+ */
+export class ServiceWorkerUpdates {
+	updateReady = $state(false);
+	#workbox: Workbox | undefined;
+
+	async register(scriptUrl = '/service-worker.js'): Promise<void> {
+		if (!('serviceWorker' in navigator)) return;
+		// Loaded after the first paint: the page must not wait for update plumbing.
+		const { Workbox } = await import('workbox-window');
+		const workbox = new Workbox(scriptUrl);
+		workbox.addEventListener('waiting', () => (this.updateReady = true));
+		this.#workbox = workbox;
+		await workbox.register();
+	}
+
+	/** Lets the waiting worker take control, then reloads once it does. */
+	applyUpdate(): void {
+		const workbox = this.#workbox;
+		if (!workbox) return;
+		workbox.addEventListener('controlling', () => window.location.reload());
+		workbox.messageSkipWaiting();
+	}
+}

@@ -1,0 +1,20 @@
+import { locales, type Locale } from '$lib/paraglide/runtime';
+import type { LanguageOption } from '$lib/ui/LanguageSwitcher.svelte';
+import { switchPathLocale } from '$lib/utils/locale-path';
+
+/** Each language named in itself, so a reader finds theirs whatever the page's language is. */
+const languageNames: Record<Locale, string> = {
+	ky: 'Кыргызча',
+	ru: 'Русский',
+	en: 'English'
+};
+
+/** The current page in every language. */
+export function languageOptions(pathname: string, current: Locale): LanguageOption[] {
+	return locales.map((locale) => ({
+		locale,
+		name: languageNames[locale],
+		href: switchPathLocale(pathname, locale, locales),
+		current: locale === current
+	}));
+}

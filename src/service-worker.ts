@@ -1,0 +1,85 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// The app shell and every prerendered page, cached at install so the app opens and navigates with no network.
+// A new worker waits until the person accepts the update (workbox-window's prompt in the layout).
+import { build, files, prerendered, version } from '$service-worker';
+import { baseLocale, cookieName, locales } from '$lib/paraglide/runtime';
+import { localeFromPathname, pickPreferredLocale, withoutTrailingSlash } from '$lib/utils/locale-path';
+
+const worker = self as unknown as ServiceWorkerGlobalScope;
+
+const CACHE_PREFIX = 'taza-shell-';
+const CACHE = `${CACHE_PREFIX}${version}`;
+// Course packs are large and downloaded per course, never with the shell.
+const SHELL_FILES = [...build, ...files.filter((file) => !file.startsWith('/packs/')), ...prerendered];
+const PRECACHED = new Set(SHELL_FILES);
+
+worker.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL_FILES)));
+});
+
+worker.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
+			}
+			await worker.clients.claim();
+		})()
+	);
+});
+
+worker.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void worker.skipWaiting();
+});
+
+/** The remembered language, else the browser's, else Kyrgyz — as the server decides for `/`. */
+async function preferredLocale(): Promise<string> {
+	const cookieStore = (worker as unknown as { cookieStore?: { get(name: string): Promise<{ value: string } | null> } })
+		.cookieStore;
+	const remembered = await cookieStore?.get(cookieName).catch(() => null);
+	const candidates = [remembered?.value ?? '', ...worker.navigator.languages];
+	return pickPreferredLocale(candidates, locales, baseLocale);
+}
+
+async function fromCache(path: string): Promise<Response | undefined> {
+	const cache = await caches.open(CACHE);
+	return cache.match(path);
+}
+
+async function handleNavigation(request: Request, url: URL): Promise<Response> {
+	const path = withoutTrailingSlash(url.pathname);
+	if (path === '/') {
+		try {
+			return await fetch(request);
+		} catch {
+			return Response.redirect(`/${await preferredLocale()}`, 307);
+		}
+	}
+	// Precached pages come from the cache first: on a weak rural link a network-first page would hang for seconds.
+	const cached = PRECACHED.has(path) ? await fromCache(path) : undefined;
+	if (cached) return cached;
+	try {
+		return await fetch(request);
+	} catch {
+		const locale = localeFromPathname(path, locales) ?? (await preferredLocale());
+		return (await fromCache(`/${locale}`)) ?? Response.error();
+	}
+}
+
+worker.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== worker.location.origin || url.pathname.startsWith('/api/')) return;
+
+	if (request.mode === 'navigate') {
+		event.respondWith(handleNavigation(request, url));
+		return;
+	}
+	if (PRECACHED.has(url.pathname)) {
+		event.respondWith(fromCache(url.pathname).then((cached) => cached ?? fetch(request)));
+	}
+});
