@@ -1,7 +1,8 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { readFileSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
 import { describeCatalogueProblems, findCatalogueProblems } from './src/lib/utils/message-catalogue.ts';
 

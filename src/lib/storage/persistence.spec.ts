@@ -5,10 +5,11 @@ import { readStorageStatus, requestPersistenceOnce } from './persistence';
 import { createSettingsRepo } from './settings.repo';
 
 const databases: TazaLocalDatabase[] = [];
+const clock = () => new Date('2026-11-26T10:00:00Z');
 function freshSettings() {
 	const db = new TazaLocalDatabase(`taza-test-${databases.length}-${Math.random()}`);
 	databases.push(db);
-	return createSettingsRepo(db, () => new Date('2026-11-26T10:00:00Z'));
+	return createSettingsRepo(db, clock);
 }
 
 afterEach(async () => {
@@ -35,7 +36,7 @@ describe('asking for persistent storage', () => {
 		const persist = vi.fn(async () => false);
 		const storage = { persist, persisted: async () => false };
 
-		expect(await requestPersistenceOnce(storage, settings)).toBe('refused');
+		expect(await requestPersistenceOnce(storage, settings, clock)).toBe('refused');
 		expect(await requestPersistenceOnce(storage, settings)).toBe('already-asked');
 		expect(persist).toHaveBeenCalledTimes(1);
 		expect(await settings.get('storage.persistenceAskedAt')).toBe('2026-11-26T10:00:00.000Z');
