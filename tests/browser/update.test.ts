@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, message, newContext, waitForOfflineReady } from '../support/browser';
+import { startServer, type RunningServer } from '../support/server';
+import { startServiceWorkerProxy, type ServiceWorkerProxy } from '../support/service-worker-proxy';
+
+describe('a new version', () => {
+	let server: RunningServer;
+	let proxy: ServiceWorkerProxy;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		server = await startServer();
+		proxy = await startServiceWorkerProxy(server.url);
+		browser = await launchChromium();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await proxy?.close();
+		await server?.stop();
+	});
+
+	it('is offered with "reload" while it waits, and takes over when accepted', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		await page.goto(`${proxy.url}/en`);
+		await waitForOfflineReady(page);
+		const reload = page.getByRole('button', { name: message('en', 'update_reload') });
+		expect(await reload.count()).toBe(0);
+		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+
+		proxy.publishNewVersion();
+		await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+
+		await reload.waitFor({ timeout: 30_000 });
+		expect(await page.getByText(message('en', 'update_ready')).isVisible()).toBe(true);
+		// The old worker still controls the page until the person accepts.
+		expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(true);
+
+		await Promise.all([page.waitForEvent('load'), reload.click()]);
+		await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r?.waiting));
+		expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
+		expect(await page.getByRole('button', { name: message('en', 'update_reload') }).count()).toBe(0);
+		await context.close();
+	});
+});

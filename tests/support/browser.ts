@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.js';
+
+export const LOCALES = ['ky', 'ru', 'en'] as const;
+export type TestLocale = (typeof LOCALES)[number];
+
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch(chromiumLaunchOptions());
+}
+
+/** A message's text as a reader sees it, straight from the catalogue (so a test never hard-codes translations). */
+export function message(locale: TestLocale, key: string): string {
+	const catalogue = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, unknown>;
+	const text = catalogue[key];
+	if (typeof text !== 'string') throw new Error(`messages/${locale}.json has no plain message "${key}"`);
+	return text;
+}
+
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+	return browser.newContext({ serviceWorkers: 'allow', ...options });
+}
+
+/** Waits until the service worker has installed the shell and controls the page. */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
