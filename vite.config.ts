@@ -1,37 +1,17 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { readFileSync } from 'node:fs';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
-import { describeCatalogueProblems, findCatalogueProblems } from './src/lib/utils/message-catalogue.ts';
+import { messageCatalogueGuard } from './scripts/message-catalogue-guard.ts';
 
 const packageJson = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 const inlangSettings = JSON.parse(readFileSync('./project.inlang/settings.json', 'utf8')) as { locales: string[] };
 
-/** Fails the build (and the dev server) when a message is missing or incomplete in any locale. */
-function messageCatalogueGuard(): Plugin {
-	return {
-		name: 'taza:message-catalogue-guard',
-		buildStart() {
-			const catalogues = Object.fromEntries(
-				inlangSettings.locales.map((locale) => [
-					locale,
-					JSON.parse(readFileSync(`./messages/${locale}.json`, 'utf8')) as Record<string, unknown>
-				])
-			);
-			const problems = findCatalogueProblems(catalogues);
-			if (problems.length > 0) {
-				this.error(`Translations are incomplete:\n${describeCatalogueProblems(problems)}`);
-			}
-		}
-	};
-}
-
 export default defineConfig({
 	define: { __TAZA_VERSION__: JSON.stringify(packageJson.version) },
 	plugins: [
-		messageCatalogueGuard(),
+		messageCatalogueGuard({ messagesDir: './messages', locales: inlangSettings.locales }),
 		paraglideVitePlugin(paraglideOptions),
 		sveltekit()
 	],
