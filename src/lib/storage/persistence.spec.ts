@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TazaLocalDatabase } from './database';
-import { readStorageStatus, requestPersistenceOnce } from './persistence';
+import { readStorageStatus, requestPersistenceOnce, usedPercent } from './persistence';
 import { createSettingsRepo } from './settings.repo';
 
 const databases: TazaLocalDatabase[] = [];
@@ -27,6 +27,15 @@ describe('storage status', () => {
 
 	it('says unsupported when the browser has no storage manager', async () => {
 		expect(await readStorageStatus(undefined)).toEqual({ persistence: 'unsupported' });
+	});
+});
+
+describe('usedPercent', () => {
+	it('is the share of the quota, never below a visible sliver nor above full', () => {
+		expect(usedPercent(250, 1000)).toBe(25);
+		expect(usedPercent(1, 1_000_000)).toBe(1);
+		expect(usedPercent(2000, 1000)).toBe(100);
+		expect(usedPercent(5, 0)).toBe(100);
 	});
 });
 

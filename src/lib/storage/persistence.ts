@@ -35,3 +35,9 @@ export async function requestPersistenceOnce(
 	await settings.set(ASKED_KEY, now().toISOString());
 	return result;
 }
+
+/** The share of the quota in use, in percent, at least 1 so a fresh install still shows a sliver. */
+export function usedPercent(usageBytes: number, quotaBytes: number): number {
+	if (quotaBytes <= 0) return 100;
+	return Math.max(1, Math.min(100, (usageBytes / quotaBytes) * 100));
+}
