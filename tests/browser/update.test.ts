@@ -28,7 +28,6 @@ describe('a new version', () => {
 		await waitForOfflineReady(page);
 		const reload = page.getByRole('button', { name: message('en', 'update_reload') });
 		expect(await reload.count()).toBe(0);
-		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 
 		proxy.publishNewVersion();
 		await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
@@ -38,9 +37,9 @@ describe('a new version', () => {
 		// The old worker still controls the page until the person accepts.
 		expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(true);
 
+		// Accepting activates the waiting worker and reloads the page under it.
 		await Promise.all([page.waitForEvent('load'), reload.click()]);
-		await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r?.waiting));
-		expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
+		await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r?.waiting && Boolean(r?.active)));
 		expect(await page.getByRole('button', { name: message('en', 'update_reload') }).count()).toBe(0);
 		await context.close();
 	});
