@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findContrastFailures, findSmallTouchTargets } from '../support/accessibility';
-import { launchChromium, LOCALES, newContext } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { LOCALES, newContext, useAppInChromium } from '../support/browser';
 
 const viewports = [
 	{ name: 'phone', width: 360, height: 640 },
@@ -11,24 +9,13 @@ const viewports = [
 const pages = LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/settings`]);
 
 describe('accessibility of every page', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchChromium();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const app = useAppInChromium();
 
 	it.each(viewports)('has landmarks, one h1, AA contrast, 48 px targets and no sideways scroll on a $name', async (viewport) => {
-		const context = await newContext(browser, { viewport });
+		const context = await newContext(app.browser, { viewport });
 		const page = await context.newPage();
 		for (const path of pages) {
-			await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+			await page.goto(`${app.server.url}${path}`, { waitUntil: 'networkidle' });
 			expect(await page.getByRole('banner').count(), path).toBe(1);
 			expect(await page.getByRole('main').count(), path).toBe(1);
 			expect(await page.getByRole('contentinfo').count(), path).toBe(1);
@@ -42,7 +29,7 @@ describe('accessibility of every page', () => {
 	});
 
 	it('has checks that catch faint text and small buttons', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(app.browser);
 		const page = await context.newPage();
 		await page.setContent(
 			'<main><p style="color:#aaa;background:#fff">faint</p><button style="width:30px;height:30px">x</button></main>'
@@ -53,9 +40,9 @@ describe('accessibility of every page', () => {
 	});
 
 	it('shows where the keyboard focus is', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(app.browser);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/ru`);
+		await page.goto(`${app.server.url}/ru`);
 		for (let step = 0; step < 4; step += 1) {
 			await page.keyboard.press('Tab');
 			const outline = await page.evaluate(() => {

@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, LOCALES, message, newContext } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { LOCALES, message, newContext, useAppInChromium } from '../support/browser';
 
 describe('languages', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchChromium();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const app = useAppInChromium();
 
 	it.each(LOCALES)('shows the home page in %s with the right <html lang>', async (locale) => {
-		const context = await newContext(browser);
+		const context = await newContext(app.browser);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/${locale}`);
+		await page.goto(`${app.server.url}/${locale}`);
 		expect(await page.getAttribute('html', 'lang')).toBe(locale);
 		expect(await page.textContent('h1')).toBe(message(locale, 'home_hero_heading'));
 		expect(await page.title()).toBe(message(locale, 'home_title'));
@@ -33,41 +20,42 @@ describe('languages', () => {
 		['ky-KG', '/ky'],
 		['de-DE', '/ky']
 	])('opens / in the browser’s language (%s → %s), falling back to Kyrgyz', async (browserLocale, expected) => {
-		const context = await newContext(browser, { locale: browserLocale });
+		const context = await newContext(app.browser, { locale: browserLocale });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/`);
+		await page.goto(`${app.server.url}/`);
 		expect(new URL(page.url()).pathname).toBe(expected);
 		await context.close();
 	});
 
 	it('switches language from the switcher, keeps the page, and remembers the choice', async () => {
-		const context = await newContext(browser, { locale: 'ky-KG' });
+		const context = await newContext(app.browser, { locale: 'ky-KG' });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/ky/settings`);
+		await page.goto(`${app.server.url}/ky/settings`);
 		await page
 			.getByRole('banner')
 			.getByRole('navigation', { name: message('ky', 'language_switcher_label') })
 			.getByRole('link', { name: 'Русский' })
 			.click();
-		await page.waitForURL(`${server.url}/ru/settings`);
+		await page.waitForURL(`${app.server.url}/ru/settings`);
 		expect(await page.getAttribute('html', 'lang')).toBe('ru');
 		expect(await page.textContent('h1')).toBe(message('ru', 'settings_title'));
 
-		await page.goto(`${server.url}/`);
+		await page.goto(`${app.server.url}/`);
 		expect(new URL(page.url()).pathname).toBe('/ru');
 		await context.close();
 	});
 
 	it('lets a keyboard user skip straight to the content', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(app.browser);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/en`);
+		await page.goto(`${app.server.url}/en`, { waitUntil: 'networkidle' });
 		await page.keyboard.press('Tab');
 		const skip = page.getByRole('link', { name: message('en', 'skip_to_content') });
 		expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
 		expect((await skip.boundingBox())?.y).toBeGreaterThanOrEqual(0);
 		await page.keyboard.press('Enter');
-		expect(new URL(page.url()).hash).toBe('#main');
+		await page.waitForURL(/#main$/);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
 		await context.close();
 	});
 });

@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, message, newContext } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { message, newContext, useAppInChromium } from '../support/browser';
 
 describe('the settings page', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchChromium();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const app = useAppInChromium();
 
 	it('explains what it means when the browser refuses persistent storage, and shows usage', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(app.browser);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/ru/settings`);
+		await page.goto(`${app.server.url}/ru/settings`);
 		const status = page.getByTestId('storage-status');
 		await expect.poll(() => status.getAttribute('data-persistence')).toBe('refused');
 		expect(await status.textContent()).toContain(message('ru', 'storage_persisted_no'));
@@ -30,18 +17,18 @@ describe('the settings page', () => {
 	});
 
 	it('shows persistent storage as granted when the browser grants it', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(app.browser);
 		const page = await context.newPage();
 		// Headless Chromium refuses persist() unless the durable-storage permission is granted to this context.
 		const pageSession = await context.newCDPSession(page);
 		const { targetInfo } = await pageSession.send('Target.getTargetInfo');
-		const cdp = await browser.newBrowserCDPSession();
+		const cdp = await app.browser.newBrowserCDPSession();
 		await cdp.send('Browser.grantPermissions', {
-			origin: server.url,
+			origin: app.server.url,
 			permissions: ['durableStorage'],
 			browserContextId: targetInfo.browserContextId
 		});
-		await page.goto(`${server.url}/ky/settings`);
+		await page.goto(`${app.server.url}/ky/settings`);
 		const status = page.getByTestId('storage-status');
 		await expect.poll(() => status.getAttribute('data-persistence')).toBe('granted');
 		expect(await status.textContent()).toContain(message('ky', 'storage_persisted_yes'));

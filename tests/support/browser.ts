@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumLaunchOptions } from './chromium.js';
+import { startServer, type RunningServer } from './server';
 
 export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type TestLocale = (typeof LOCALES)[number];
@@ -25,4 +27,18 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 export async function waitForOfflineReady(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** The built app on its own server and one Chromium, for the tests of a file; read them inside tests. */
+export function useAppInChromium(): { readonly server: RunningServer; readonly browser: Browser } {
+	const app = {} as { server: RunningServer; browser: Browser };
+	beforeAll(async () => {
+		app.server = await startServer();
+		app.browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await app.browser?.close();
+		await app.server?.stop();
+	});
+	return app;
 }
