@@ -1,0 +1,80 @@
+// npm run content:check [-- course-id …]   validate content, print every problem (exit 1 when any)
+// npm run content:stamp -- <course-id> <locale>   record that a locale's texts are translated from the current source
+// npm run content:stats                     lessons, blocks, questions and pack size per course and locale
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { describeProblems } from '../src/lib/content/content-problem';
+import { compileAllContent, contentHash } from '../src/lib/content/content-files';
+import { CONTENT_LOCALES } from '../src/lib/content/course.schema';
+
+const root = path.resolve(import.meta.dirname, '..');
+const [command, ...args] = process.argv.slice(2);
+
+function check(only: string[]): void {
+	const build = compileAllContent(root, only);
+	if (build.problems.length > 0) {
+		console.error(describeProblems(build.problems));
+		console.error(`\n${build.problems.length} problem(s)`);
+		process.exit(1);
+	}
+	console.log(`content OK: ${build.courses.map((course) => course.id).join(', ') || 'no courses'}`);
+}
+
+function stamp(courseId: string | undefined, locale: string | undefined): void {
+	if (!courseId || !locale || !(CONTENT_LOCALES as readonly string[]).includes(locale)) {
+		console.error('usage: npm run content:stamp -- <course-id> <ky|ru|en>');
+		process.exit(2);
+	}
+	const dir = path.join(root, 'content/courses', courseId);
+	const course = parseDocument(readFileSync(path.join(dir, 'course.yaml'), 'utf8')).toJS() as { sourceLocale?: string };
+	if (course.sourceLocale === locale) {
+		console.error(`${locale} is the source locale of ${courseId}: there is nothing to stamp`);
+		process.exit(2);
+	}
+	const source = parseDocument(readFileSync(path.join(dir, `text.${course.sourceLocale}.yaml`), 'utf8')).toJS() as {
+		texts: Record<string, string>;
+	};
+	const targetPath = path.join(dir, `text.${locale}.yaml`);
+	const target = parseDocument(readFileSync(targetPath, 'utf8'));
+	const texts = (target.toJS() as { texts?: Record<string, string> }).texts ?? {};
+	const stamps: Record<string, string> = {};
+	for (const key of Object.keys(texts)) {
+		const sourceText = source.texts[key];
+		if (sourceText !== undefined) stamps[key] = contentHash(sourceText);
+	}
+	// Keep the translator's file as written (comments, block scalars); only translatedFrom is rewritten, first.
+	target.delete('translatedFrom');
+	const stamped = parseDocument(`translatedFrom: {}\n`);
+	stamped.set('translatedFrom', stamps);
+	writeFileSync(targetPath, `${stamped.toString({ lineWidth: 0 })}${target.toString({ lineWidth: 0 })}`);
+	console.log(`stamped ${Object.keys(stamps).length} texts of ${courseId} (${locale}) as translated from ${course.sourceLocale}`);
+}
+
+function stats(): void {
+	const build = compileAllContent(root);
+	const rows = build.courses.flatMap((course) =>
+		CONTENT_LOCALES.map((locale) => {
+			const c = course.counts[locale];
+			return [course.id, locale, String(c.lessons), String(c.blocks), String(c.questions), `${(c.bytes / 1024).toFixed(1)} KiB`];
+		})
+	);
+	const header = ['course', 'locale', 'lessons', 'blocks', 'questions', 'pack'];
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+	const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+	console.log(line(header));
+	for (const row of rows) console.log(line(row));
+	console.log(`\n${build.legalClaims.length} legal statements marked for a lawyer's review`);
+	if (build.problems.length > 0) {
+		console.error(`\n${describeProblems(build.problems)}`);
+		process.exit(1);
+	}
+}
+
+if (command === 'check') check(args);
+else if (command === 'stamp') stamp(args[0], args[1]);
+else if (command === 'stats') stats();
+else {
+	console.error('usage: content-cli.ts check|stamp|stats');
+	process.exit(2);
+}

@@ -1,0 +1,297 @@
+import type { z } from 'zod';
+import type { ContentProblem } from './content-problem';
+import {
+	bankSchema,
+	CONTENT_LOCALES,
+	courseSchema,
+	lessonSchema,
+	textFileSchema,
+	type BankQuestionStructure,
+	type ContentLocale,
+	type CourseStructure,
+	type LessonStructure,
+	type TextFile
+} from './course.schema';
+import type { CatalogueCourse, CoursePack, LegalClaim, PackLesson } from './pack.types';
+import { legalClaims, renderText } from './render-text';
+import { expectedTextKeys } from './text-keys';
+import { checkCourseStructure, SCORED_TYPES } from './validate-structure';
+
+/** A course folder as read from disk: parsed YAML by path (or the parse error), and media bytes by path. */
+export interface CourseSource {
+	/** e.g. `content/courses/honest-choices`, used to name files in problems. */
+	dir: string;
+	documents: Map<string, { data: unknown } | { error: string }>;
+	media: Map<string, Uint8Array>;
+}
+
+export interface CompileEnvironment {
+	/** A short, stable content hash (hex). */
+	hash: (text: string) => string;
+	/** Per locale: the review mark's words, and where `taza:` links point. */
+	legalReviewLabel: Record<ContentLocale, string>;
+	appLink: (locale: ContentLocale, page: string) => string;
+	/** The URL a pack file is served from. */
+	packUrl: (fileName: string) => string;
+}
+
+export interface CompiledCourse {
+	id: string;
+	packs: { locale: ContentLocale; fileName: string; body: string }[];
+	catalogueEntry: CatalogueCourse;
+	legalClaims: LegalClaim[];
+	counts: Record<ContentLocale, { lessons: number; blocks: number; questions: number; bytes: number }>;
+}
+
+export type CompileResult = { ok: true; course: CompiledCourse } | { ok: false; problems: ContentProblem[] };
+
+function parseDocument<S extends z.ZodType>(
+	source: CourseSource,
+	path: string,
+	schema: S,
+	problems: ContentProblem[]
+): z.infer<S> | undefined {
+	const file = `${source.dir}/${path}`;
+	const document = source.documents.get(path);
+	if (!document) {
+		problems.push({ file, field: '', reason: 'file is missing' });
+		return undefined;
+	}
+	if ('error' in document) {
+		problems.push({ file, field: '', reason: `not valid YAML: ${document.error}` });
+		return undefined;
+	}
+	const result = schema.safeParse(document.data);
+	if (!result.success) {
+		for (const issue of result.error.issues) {
+			const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+			problems.push({ file, field, reason: issue.message });
+		}
+		return undefined;
+	}
+	return result.data;
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+	svg: 'image/svg+xml',
+	png: 'image/png',
+	webp: 'image/webp',
+	jpg: 'image/jpeg',
+	mp3: 'audio/mpeg',
+	ogg: 'audio/ogg',
+	webm: 'video/webm',
+	mp4: 'video/mp4'
+};
+
+function dataUrl(path: string, bytes: Uint8Array): string {
+	const type = MEDIA_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream';
+	return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+/** Validates one course folder and, when it is sound, compiles a pack per locale. */
+export function compileCourse(source: CourseSource, env: CompileEnvironment): CompileResult {
+	const problems: ContentProblem[] = [];
+	const course = parseDocument(source, 'course.yaml', courseSchema, problems);
+	if (!course) return { ok: false, problems };
+
+	const lessonFiles = [...source.documents.keys()].filter((path) => path.startsWith('lessons/'));
+	for (const path of lessonFiles) {
+		const id = path.replace(/^lessons\//, '').replace(/\.yaml$/, '');
+		if (!course.lessons.includes(id)) {
+			problems.push({ file: `${source.dir}/${path}`, field: '', reason: `lesson "${id}" is not listed in course.yaml` });
+		}
+	}
+	const lessons: { file: string; field: string; item: LessonStructure }[] = [];
+	course.lessons.forEach((lessonId, index) => {
+		const path = `lessons/${lessonId}.yaml`;
+		if (!source.documents.has(path)) {
+			problems.push({ file: `${source.dir}/course.yaml`, field: `lessons[${index}]`, reason: `unknown lesson: ${path} does not exist` });
+			return;
+		}
+		const lesson = parseDocument(source, path, lessonSchema, problems);
+		if (!lesson) return;
+		if (lesson.id !== lessonId) {
+			problems.push({ file: `${source.dir}/${path}`, field: 'id', reason: `must be "${lessonId}", the file's name` });
+		}
+		lessons.push({ file: `${source.dir}/${path}`, field: '', item: lesson });
+	});
+
+	let bank: BankQuestionStructure[] = [];
+	if (source.documents.has('bank.yaml')) {
+		bank = parseDocument(source, 'bank.yaml', bankSchema, problems)?.questions ?? [];
+	}
+	if (course.id !== source.dir.split('/').pop()) {
+		problems.push({ file: `${source.dir}/course.yaml`, field: 'id', reason: 'must equal the course folder name' });
+	}
+	problems.push(
+		...checkCourseStructure({
+			course: { file: `${source.dir}/course.yaml`, field: '', item: course },
+			lessons,
+			bank: source.documents.has('bank.yaml') ? { file: `${source.dir}/bank.yaml`, field: '', item: bank } : undefined,
+			mediaFiles: new Set(source.media.keys())
+		})
+	);
+
+	// Text keys follow from the structure: with a broken structure they would only add noise.
+	if (problems.length > 0) return { ok: false, problems };
+	const keys = expectedTextKeys(course, lessons.map((lesson) => lesson.item), bank);
+	const texts = new Map<ContentLocale, TextFile>();
+	for (const locale of CONTENT_LOCALES) {
+		const text = parseDocument(source, `text.${locale}.yaml`, textFileSchema, problems);
+		if (text) texts.set(locale, text);
+	}
+	problems.push(...checkTexts(source.dir, course, keys, texts, env));
+	if (problems.length > 0) return { ok: false, problems };
+
+	return { ok: true, course: buildPacks(source, course, lessons.map((lesson) => lesson.item), bank, keys, texts, env) };
+}
+
+function checkTexts(
+	dir: string,
+	course: CourseStructure,
+	keys: ReturnType<typeof expectedTextKeys>,
+	texts: Map<ContentLocale, TextFile>,
+	env: CompileEnvironment
+): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const source = texts.get(course.sourceLocale);
+	for (const [locale, file] of texts) {
+		const path = `${dir}/text.${locale}.yaml`;
+		for (const [key, { required, kind }] of keys) {
+			const text = file.texts[key];
+			if (text === undefined) {
+				if (required) problems.push({ file: path, field: `texts.${key}`, reason: 'missing' });
+				continue;
+			}
+			if (text.trim() === '') problems.push({ file: path, field: `texts.${key}`, reason: 'empty' });
+			if (kind === 'plain' && legalClaims(text).length > 0) {
+				problems.push({ file: path, field: `texts.${key}`, reason: 'a title or alt text cannot carry a [[law: …]] mark' });
+			}
+			const sourceText = source?.texts[key];
+			if (locale !== course.sourceLocale && sourceText !== undefined) {
+				const stamped = file.translatedFrom?.[key];
+				if (stamped === undefined) {
+					problems.push({ file: path, field: `texts.${key}`, reason: `not stamped as translated: run npm run content:stamp -- ${course.id} ${locale}` });
+				} else if (stamped !== env.hash(sourceText)) {
+					problems.push({ file: path, field: `texts.${key}`, reason: `stale: the ${course.sourceLocale} source changed since this was translated` });
+				}
+				if (legalClaims(sourceText).length !== legalClaims(text).length) {
+					problems.push({
+						file: path,
+						field: `texts.${key}`,
+						reason: `has ${legalClaims(text).length} [[law: …]] marks, the ${course.sourceLocale} source has ${legalClaims(sourceText).length}`
+					});
+				}
+			}
+		}
+		for (const key of Object.keys(file.texts)) {
+			if (!keys.has(key)) problems.push({ file: path, field: `texts.${key}`, reason: 'unknown id: no such course, lesson, block or option' });
+		}
+	}
+	return problems;
+}
+
+function buildPacks(
+	source: CourseSource,
+	course: CourseStructure,
+	lessons: LessonStructure[],
+	bank: BankQuestionStructure[],
+	keys: ReturnType<typeof expectedTextKeys>,
+	texts: Map<ContentLocale, TextFile>,
+	env: CompileEnvironment
+): CompiledCourse {
+	const textOf = (locale: ContentLocale, key: string) => texts.get(locale)?.texts[key] ?? '';
+	const lessonKeys = (lessonId: string) => [...keys].filter(([, key]) => key.lessonId === lessonId).map(([name]) => name);
+	const packLessons: PackLesson[] = lessons.map((lesson) => ({
+		id: lesson.id,
+		version: env.hash(
+			JSON.stringify([lesson, CONTENT_LOCALES.map((locale) => lessonKeys(lesson.id).map((key) => textOf(locale, key)))])
+		),
+		minutes: lesson.minutes,
+		blocks: lesson.blocks.map((block) => {
+			if (block.type === 'single-choice') return { ...block, correct: block.correct ?? '' };
+			if (block.type === 'multiple-choice') return { ...block, correct: block.correct ?? [] };
+			if (block.type === 'true-false') return { ...block, correct: block.correct ?? false };
+			return block;
+		})
+	}));
+	const packBank = bank.map((question) => {
+		if (question.type === 'single-choice') return { ...question, correct: question.correct ?? '' };
+		if (question.type === 'multiple-choice') return { ...question, correct: question.correct ?? [] };
+		if (question.type === 'true-false') return { ...question, correct: question.correct ?? false };
+		return question;
+	});
+	const media = Object.fromEntries([...source.media].map(([path, bytes]) => [path, dataUrl(path, bytes)]));
+	const courseVersion = env.hash(JSON.stringify([course, packLessons.map((lesson) => lesson.version), packBank, [...texts]]));
+
+	const claims: LegalClaim[] = [];
+	const packs: CompiledCourse['packs'] = [];
+	const counts = {} as CompiledCourse['counts'];
+	const locales = {} as CatalogueCourse['locales'];
+	const questionCount =
+		lessons.reduce((sum, lesson) => sum + lesson.blocks.filter((block) => SCORED_TYPES.has(block.type)).length, 0) + bank.length;
+
+	for (const locale of CONTENT_LOCALES) {
+		const rendered: Record<string, string> = {};
+		for (const [key, { kind, lessonId }] of keys) {
+			const text = texts.get(locale)?.texts[key];
+			if (text === undefined) continue;
+			for (const claim of legalClaims(text)) claims.push({ courseId: course.id, lessonId, locale, key, text: claim });
+			rendered[key] = renderText(text, {
+				kind,
+				appLink: (page) => env.appLink(locale, page),
+				legalReviewLabel: env.legalReviewLabel[locale]
+			});
+		}
+		const pack: CoursePack = {
+			format: 1,
+			id: course.id,
+			locale,
+			version: courseVersion,
+			audiences: course.audiences,
+			mandatory: course.mandatory,
+			...(course.quiz ? { quiz: course.quiz } : {}),
+			mastery: course.mastery,
+			lessons: packLessons,
+			bank: packBank,
+			texts: rendered,
+			media
+		};
+		const body = JSON.stringify(pack);
+		const fileName = `${course.id}.${locale}.${env.hash(body)}.json`;
+		packs.push({ locale, fileName, body });
+		const bytes = Buffer.byteLength(body);
+		counts[locale] = {
+			lessons: lessons.length,
+			blocks: lessons.reduce((sum, lesson) => sum + lesson.blocks.length, 0),
+			questions: questionCount,
+			bytes
+		};
+		locales[locale] = { title: textOf(locale, 'title'), summary: textOf(locale, 'summary'), pack: env.packUrl(fileName), bytes };
+	}
+
+	return {
+		id: course.id,
+		packs,
+		legalClaims: claims,
+		counts,
+		catalogueEntry: {
+			id: course.id,
+			version: courseVersion,
+			audiences: course.audiences,
+			mandatory: course.mandatory,
+			minutes: lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
+			questionCount,
+			hasQuiz: Boolean(course.quiz),
+			lessons: lessons.map((lesson) => ({
+				id: lesson.id,
+				minutes: lesson.minutes,
+				title: Object.fromEntries(CONTENT_LOCALES.map((locale) => [locale, textOf(locale, `lesson.${lesson.id}.title`)])) as Record<
+					ContentLocale,
+					string
+				>
+			})),
+			locales
+		}
+	};
+}

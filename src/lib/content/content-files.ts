@@ -1,0 +1,95 @@
+// Build-time I/O edge of the content compiler: reads content/ from disk and writes packs. Never bundled for the browser.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { compileCourse, type CompileEnvironment, type CompiledCourse, type CourseSource } from './compile-course';
+import type { ContentProblem } from './content-problem';
+import { CONTENT_LOCALES } from './course.schema';
+import type { Catalogue, LegalClaim } from './pack.types';
+
+export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 8);
+
+function listFiles(dir: string, prefix = ''): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]
+	);
+}
+
+export function readCourseSource(root: string, courseDir: string): CourseSource {
+	const absolute = path.join(root, courseDir);
+	const documents: CourseSource['documents'] = new Map();
+	const media: CourseSource['media'] = new Map();
+	for (const file of listFiles(absolute)) {
+		if (file.startsWith('media/')) media.set(file, readFileSync(path.join(absolute, file)));
+		else if (file.endsWith('.yaml')) {
+			try {
+				documents.set(file, { data: parse(readFileSync(path.join(absolute, file), 'utf8')) });
+			} catch (error) {
+				documents.set(file, { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+			}
+		}
+	}
+	return { dir: courseDir, documents, media };
+}
+
+export function courseDirectories(root: string): string[] {
+	const coursesDir = path.join(root, 'content/courses');
+	if (!existsSync(coursesDir)) return [];
+	return readdirSync(coursesDir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => `content/courses/${entry.name}`)
+		.sort();
+}
+
+/** The review mark's words come from the app's messages, so they read the same as the rest of the UI. */
+export function compileEnvironment(root: string): CompileEnvironment {
+	const label = Object.fromEntries(
+		CONTENT_LOCALES.map((locale) => {
+			const messages = JSON.parse(readFileSync(path.join(root, `messages/${locale}.json`), 'utf8')) as Record<string, unknown>;
+			return [locale, String(messages.content_legal_review_mark ?? '')];
+		})
+	) as CompileEnvironment['legalReviewLabel'];
+	return {
+		hash: contentHash,
+		legalReviewLabel: label,
+		appLink: (locale, page) => `/${locale}/${page}`,
+		packUrl: (fileName) => `/packs/${fileName}`
+	};
+}
+
+export interface ContentBuild {
+	courses: CompiledCourse[];
+	problems: ContentProblem[];
+	catalogue: Catalogue;
+	legalClaims: LegalClaim[];
+}
+
+export function compileAllContent(root: string, only?: readonly string[]): ContentBuild {
+	const env = compileEnvironment(root);
+	const courses: CompiledCourse[] = [];
+	const problems: ContentProblem[] = [];
+	for (const dir of courseDirectories(root)) {
+		if (only?.length && !only.includes(path.basename(dir))) continue;
+		const result = compileCourse(readCourseSource(root, dir), env);
+		if (result.ok) courses.push(result.course);
+		else problems.push(...result.problems);
+	}
+	return {
+		courses,
+		problems,
+		catalogue: { format: 1, courses: courses.map((course) => course.catalogueEntry) },
+		legalClaims: courses.flatMap((course) => course.legalClaims)
+	};
+}
+
+/** Replaces the packs folder with this build's packs and catalogue. */
+export function writePacks(build: ContentBuild, packsDir: string): void {
+	rmSync(packsDir, { recursive: true, force: true });
+	mkdirSync(packsDir, { recursive: true });
+	for (const course of build.courses) {
+		for (const pack of course.packs) writeFileSync(path.join(packsDir, pack.fileName), pack.body);
+	}
+	writeFileSync(path.join(packsDir, 'catalogue.json'), JSON.stringify(build.catalogue));
+}
