@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
+import { contentPacks } from './scripts/content-packs-plugin.ts';
 import { messageCatalogueGuard } from './scripts/message-catalogue-guard.ts';
 
 const packageJson = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
@@ -12,6 +13,8 @@ export default defineConfig({
 	define: { __TAZA_VERSION__: JSON.stringify(packageJson.version) },
 	plugins: [
 		messageCatalogueGuard({ messagesDir: './messages', locales: inlangSettings.locales }),
+		// Unit tests exercise the compiler directly; they must not depend on every course in content/ being sound.
+		...(process.env.VITEST ? [] : [contentPacks({ root: import.meta.dirname, only: process.env.TAZA_CONTENT_COURSES })]),
 		paraglideVitePlugin(paraglideOptions),
 		sveltekit()
 	],

@@ -22,5 +22,7 @@ describe('import directions (shared/DESIGN.md §2)', () => {
 		);
 		expect(checkImports('ui/Card.svelte', "import x from '../../routes/helper';")[0]?.reason).toMatch(/outside src\/lib/);
 		expect(checkImports('sync/outbox.ts', "import { db } from '../storage/database';")).toEqual([]);
+		expect(checkImports('content/a.spec.ts', "import { f } from '../../../tests/support/course-fixture';")).toEqual([]);
+		expect(checkImports('content/a.ts', "import { f } from '../../../tests/support/course-fixture';")).toHaveLength(1);
 	});
 });

@@ -7,6 +7,7 @@ import { compileCourse, type CompileEnvironment, type CompiledCourse, type Cours
 import type { ContentProblem } from './content-problem';
 import { CONTENT_LOCALES } from './course.schema';
 import type { Catalogue, LegalClaim } from './pack.types';
+import { reportingChannelsSchema, type ReportingChannels } from './reporting-channels.schema';
 
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 8);
 
@@ -64,6 +65,20 @@ export interface ContentBuild {
 	problems: ContentProblem[];
 	catalogue: Catalogue;
 	legalClaims: LegalClaim[];
+	reportingChannels: ReportingChannels;
+}
+
+function readReportingChannels(root: string, problems: ContentProblem[]): ReportingChannels {
+	const file = 'content/reporting-channels.yaml';
+	if (!existsSync(path.join(root, file))) return { channels: [] };
+	try {
+		const result = reportingChannelsSchema.safeParse(parse(readFileSync(path.join(root, file), 'utf8')));
+		if (result.success) return result.data;
+		for (const issue of result.error.issues) problems.push({ file, field: issue.path.join('.'), reason: issue.message });
+	} catch (error) {
+		problems.push({ file, field: '', reason: `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : error}` });
+	}
+	return { channels: [] };
 }
 
 export function compileAllContent(root: string, only?: readonly string[]): ContentBuild {
@@ -76,11 +91,13 @@ export function compileAllContent(root: string, only?: readonly string[]): Conte
 		if (result.ok) courses.push(result.course);
 		else problems.push(...result.problems);
 	}
+	const reportingChannels = readReportingChannels(root, problems);
 	return {
 		courses,
 		problems,
 		catalogue: { format: 1, courses: courses.map((course) => course.catalogueEntry) },
-		legalClaims: courses.flatMap((course) => course.legalClaims)
+		legalClaims: courses.flatMap((course) => course.legalClaims),
+		reportingChannels
 	};
 }
 

@@ -3,7 +3,7 @@ import type { LanguageOption } from '$lib/ui/LanguageSwitcher.svelte';
 import { switchPathLocale } from '$lib/utils/locale-path';
 
 /** Each language named in itself, so a reader finds theirs whatever the page's language is. */
-const languageNames: Record<Locale, string> = {
+export const languageNames: Record<Locale, string> = {
 	ky: 'Кыргызча',
 	ru: 'Русский',
 	en: 'English'

@@ -1,0 +1,60 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { foldCourseSummaries } from '$lib/progress/course-summary';
+import { TazaLocalDatabase } from './database';
+import { ensureLocalIdentity } from './local-identity';
+import { createProgressRepo } from './progress.repo';
+import { createSettingsRepo } from './settings.repo';
+
+const databases: TazaLocalDatabase[] = [];
+afterEach(async () => Promise.all(databases.splice(0).map((db) => db.delete())));
+
+function setup() {
+	const db = new TazaLocalDatabase(`progress-${Math.random()}`);
+	databases.push(db);
+	let n = 0;
+	const newId = () => `0190b5a0-0000-7000-8000-${String(++n).padStart(12, '0')}`;
+	let clock = Date.parse('2026-11-26T10:00:00Z');
+	const now = () => new Date((clock += 1000));
+	return { db, repo: createProgressRepo(db, { deviceId: 'device-1', newId, now }), newId };
+}
+
+const learner = { kind: 'learner' as const, id: 'learner-1' };
+const lesson = { courseId: 'c', lessonId: 'l1', lessonVersion: 'v1' };
+
+describe('recording progress', () => {
+	it('stores each event with a device counter and keeps the summary equal to the fold of the events', async () => {
+		const { repo } = setup();
+		await repo.record(learner, { type: 'lesson.progressed', payload: { ...lesson, courseVersion: 'cv', blockId: 'b2', blockIndex: 1 } });
+		await repo.record(learner, {
+			type: 'question.answered',
+			payload: { ...lesson, questionId: 'q1', answer: { kind: 'true-false', value: false }, correct: true }
+		});
+		await repo.record(learner, { type: 'lesson.completed', payload: lesson });
+
+		const events = await repo.events('learner-1', 'c');
+		expect(events.map((event) => event.deviceSeq)).toEqual([1, 2, 3]);
+		expect(events.every((event) => event.deviceId === 'device-1' && event.v === 1)).toBe(true);
+		const summary = await repo.summary('learner-1', 'c');
+		expect(summary).toEqual(foldCourseSummaries(events)[0]);
+		expect(summary).toMatchObject({ completedLessons: ['l1'], correctQuestions: ['q1'], resume: { blockId: 'b2', blockIndex: 1 } });
+	});
+
+	it('writes nothing when the event cannot be stored', async () => {
+		const { db, repo } = setup();
+		await db.events.add({ id: '0190b5a0-0000-7000-8000-000000000001' } as never);
+		await expect(repo.record(learner, { type: 'lesson.completed', payload: lesson })).rejects.toThrow();
+		expect(await repo.summary('learner-1', 'c')).toBeUndefined();
+		expect(await db.settings.get('deviceSeq:device-1:learner-1')).toBeUndefined();
+	});
+});
+
+describe('the local identity', () => {
+	it('is created once and then kept', async () => {
+		const { db, newId } = setup();
+		const settings = createSettingsRepo(db);
+		const first = await ensureLocalIdentity(settings, newId);
+		expect(await ensureLocalIdentity(settings, newId)).toEqual(first);
+		expect(first.deviceId).not.toBe(first.learnerId);
+	});
+});

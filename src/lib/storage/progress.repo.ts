@@ -1,0 +1,55 @@
+import type { CourseEvent } from '$lib/progress/course-events';
+import { applyToSummary, type CourseSummary } from '$lib/progress/course-summary';
+import type { Subject } from '$lib/progress/event';
+import type { TazaLocalDatabase } from './database';
+
+/** An event as a player asks for it; the repository adds identity, device counter and time. */
+export type CourseEventDraft = Pick<CourseEvent, 'type' | 'payload'> & { v?: 1 };
+
+export interface ProgressRepoDependencies {
+	deviceId: string;
+	newId: () => string;
+	now: () => Date;
+}
+
+/**
+ * Records course events. The event and the summary it changes are written in one transaction, so what the learner
+ * sees as done is exactly what is stored and will be sent (DESIGN §4, G1).
+ */
+export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDependencies) {
+	return {
+		async record(subject: Subject, draft: CourseEventDraft): Promise<CourseEvent> {
+			return db.transaction('rw', db.events, db.summaries, db.settings, async () => {
+				const counterKey = `deviceSeq:${deps.deviceId}:${subject.id}`;
+				const deviceSeq = (((await db.settings.get(counterKey))?.value as number | undefined) ?? 0) + 1;
+				await db.settings.put({ key: counterKey, value: deviceSeq, updatedAt: deps.now().toISOString() });
+				const event = {
+					id: deps.newId(),
+					subject,
+					deviceId: deps.deviceId,
+					deviceSeq,
+					type: draft.type,
+					v: 1,
+					at: deps.now().toISOString(),
+					payload: draft.payload
+				} as CourseEvent;
+				await db.events.add(event);
+				const courseId = event.payload.courseId;
+				const summary = applyToSummary(await db.summaries.get([subject.id, courseId]), event);
+				await db.summaries.put(summary);
+				return event;
+			});
+		},
+		summary(subjectId: string, courseId: string): Promise<CourseSummary | undefined> {
+			return db.summaries.get([subjectId, courseId]);
+		},
+		summaries(subjectId: string): Promise<CourseSummary[]> {
+			return db.summaries.where('subjectId').equals(subjectId).toArray();
+		},
+		events(subjectId: string, courseId: string): Promise<CourseEvent[]> {
+			return db.events.where('[subject.id+payload.courseId]').equals([subjectId, courseId]).toArray();
+		}
+	};
+}
+
+export type ProgressRepo = ReturnType<typeof createProgressRepo>;
