@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { describeProblems } from '../src/lib/content/content-problem';
-import { compileAllContent, writePacks, type ContentBuild } from '../src/lib/content/content-files';
+import { describeProblems } from '../src/lib/content/content-problem.ts';
+import { compileAllContent, writePacks, type ContentBuild } from '../src/lib/content/content-files.ts';
 
 const VIRTUAL = {
 	catalogue: 'virtual:taza/catalogue',

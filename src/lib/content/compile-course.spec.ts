@@ -1,10 +1,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleCourse, writeCourse, type CourseFixture } from '../../../tests/support/course-fixture';
-import { compileCourse, type CompileEnvironment, type CompileResult } from './compile-course';
-import { contentHash, readCourseSource } from './content-files';
-import type { CoursePack } from './pack.types';
+import { sampleCourse, writeCourse, type CourseFixture } from '../../../tests/support/course-fixture.ts';
+import { compileCourse, type CompileEnvironment, type CompileResult } from './compile-course.ts';
+import { contentHash, readCourseSource } from './content-files.ts';
+import type { CoursePack } from './pack.types.ts';
 
 const env: CompileEnvironment = {
 	hash: contentHash,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ContentProblem } from './content-problem';
+import type { ContentProblem } from './content-problem.ts';
 import {
 	bankSchema,
 	CONTENT_LOCALES,
@@ -11,11 +11,11 @@ import {
 	type CourseStructure,
 	type LessonStructure,
 	type TextFile
-} from './course.schema';
-import type { CatalogueCourse, CoursePack, LegalClaim, PackLesson } from './pack.types';
-import { legalClaims, renderText } from './render-text';
-import { expectedTextKeys } from './text-keys';
-import { checkCourseStructure, SCORED_TYPES } from './validate-structure';
+} from './course.schema.ts';
+import type { CatalogueCourse, CoursePack, LegalClaim, PackLesson } from './pack.types.ts';
+import { legalClaims, renderText } from './render-text.ts';
+import { expectedTextKeys } from './text-keys.ts';
+import { checkCourseStructure, SCORED_TYPES } from './validate-structure.ts';
 
 /** A course folder as read from disk: parsed YAML by path (or the parse error), and media bytes by path. */
 export interface CourseSource {

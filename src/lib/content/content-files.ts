@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { compileCourse, type CompileEnvironment, type CompiledCourse, type CourseSource } from './compile-course';
-import type { ContentProblem } from './content-problem';
-import { CONTENT_LOCALES } from './course.schema';
-import type { Catalogue, LegalClaim } from './pack.types';
-import { reportingChannelsSchema, type ReportingChannels } from './reporting-channels.schema';
+import { compileCourse, type CompileEnvironment, type CompiledCourse, type CourseSource } from './compile-course.ts';
+import type { ContentProblem } from './content-problem.ts';
+import { CONTENT_LOCALES } from './course.schema.ts';
+import type { Catalogue, LegalClaim } from './pack.types.ts';
+import { reportingChannelsSchema, type ReportingChannels } from './reporting-channels.schema.ts';
 
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 8);
 

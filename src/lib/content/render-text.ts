@@ -1,6 +1,6 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import type { TextKind } from './text-keys';
+import type { TextKind } from './text-keys.ts';
 
 /** `[[law: …]]` marks a statement of law for a lawyer's review. */
 const LEGAL_CLAIM = /\[\[law:\s*([\s\S]+?)\]\]/g;

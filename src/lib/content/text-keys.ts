@@ -1,4 +1,4 @@
-import type { BankQuestionStructure, BlockStructure, CourseStructure, LessonStructure } from './course.schema';
+import type { BankQuestionStructure, BlockStructure, CourseStructure, LessonStructure } from './course.schema.ts';
 
 /** How a text is rendered: plain (titles, alt text), inline Markdown (prompts, options) or block Markdown (prose). */
 export type TextKind = 'plain' | 'inline' | 'block';

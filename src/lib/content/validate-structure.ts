@@ -1,5 +1,5 @@
-import type { ContentProblem } from './content-problem';
-import type { BankQuestionStructure, BlockStructure, CourseStructure, LessonStructure } from './course.schema';
+import type { ContentProblem } from './content-problem.ts';
+import type { BankQuestionStructure, BlockStructure, CourseStructure, LessonStructure } from './course.schema.ts';
 
 type Located<T> = { file: string; field: string; item: T };
 
