@@ -6,7 +6,14 @@ const viewports = [
 	{ name: 'phone', width: 360, height: 640 },
 	{ name: 'laptop', width: 1280, height: 800 }
 ];
-const pages = LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/settings`]);
+const pages = LOCALES.flatMap((locale) => [
+	`/${locale}`,
+	`/${locale}/settings`,
+	`/${locale}/courses`,
+	`/${locale}/courses/honest-choices`,
+	`/${locale}/courses/honest-choices/gift-or-bribe`,
+	`/${locale}/reporting-channels`
+]);
 
 describe('accessibility of every page', () => {
 	const app = useAppInChromium();

@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from '../support/server';
 const COURSE = 'honest-choices';
 
 /** Answers whatever the current block asks, the way a hurried learner would: the first option everywhere. */
-async function answerCurrentBlock(page: Page): Promise<void> {
+async function answerCurrentBlock(page: Page): Promise<boolean> {
 	const block = page.locator('[data-block-type]');
 	const type = await block.getAttribute('data-block-type');
 	if (type === 'single-choice' || type === 'true-false' || type === 'dilemma') {
@@ -19,7 +19,9 @@ async function answerCurrentBlock(page: Page): Promise<void> {
 	if (type && type !== 'text' && type !== 'image' && type !== 'audio' && type !== 'video') {
 		await page.locator('.lesson-player button.check').click();
 		await page.locator('.lesson-player [aria-live] > *').first().waitFor();
+		return true;
 	}
+	return false;
 }
 
 async function blockIndex(page: Page): Promise<number> {
@@ -43,6 +45,8 @@ describe('a course taken offline', () => {
 	it('is saved online, then a lesson is completed offline, and progress and resume point survive reloads', async () => {
 		const context = await newContext(browser);
 		const page = await context.newPage();
+		const pageErrors: string[] = [];
+		page.on('pageerror', (error) => pageErrors.push(error.message));
 		await page.goto(`${server.url}/ru/courses/${COURSE}`);
 		await waitForOfflineReady(page);
 
@@ -62,8 +66,9 @@ describe('a course taken offline', () => {
 		expect(await blockIndex(page)).toBe(0);
 
 		// Three steps in, answering what is asked …
+		let answered = 0;
 		for (let step = 0; step < 3; step += 1) {
-			await answerCurrentBlock(page);
+			if (await answerCurrentBlock(page)) answered += 1;
 			await page.getByRole('button', { name: message('ru', 'player_next'), exact: true }).click();
 		}
 		expect(await blockIndex(page)).toBe(3);
@@ -75,7 +80,7 @@ describe('a course taken offline', () => {
 
 		// Finish the lesson.
 		for (;;) {
-			await answerCurrentBlock(page);
+			if (await answerCurrentBlock(page)) answered += 1;
 			const finish = page.getByRole('button', { name: message('ru', 'player_finish') });
 			if (await finish.count()) {
 				await finish.click();
@@ -84,6 +89,23 @@ describe('a course taken offline', () => {
 			await page.getByRole('button', { name: message('ru', 'player_next'), exact: true }).click();
 		}
 		await page.getByTestId('lesson-completed').waitFor();
+
+		// Every answer is an event in IndexedDB, and the lesson was completed once.
+		const types = await page.evaluate(
+			() =>
+				new Promise<string[]>((resolve, reject) => {
+					const request = indexedDB.open('taza');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const all = request.result.transaction('events').objectStore('events').getAll();
+						all.onsuccess = () => resolve((all.result as { type: string }[]).map((event) => event.type));
+					};
+				})
+		);
+		expect(answered).toBeGreaterThanOrEqual(3);
+		expect(types.filter((type) => type === 'question.answered')).toHaveLength(answered);
+		expect(types.filter((type) => type === 'lesson.completed')).toHaveLength(1);
+		expect(pageErrors).toEqual([]);
 
 		// Reloaded offline, the course page shows the lesson as completed.
 		await page.goto(`${server.url}/ru/courses/${COURSE}`);

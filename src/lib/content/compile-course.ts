@@ -283,6 +283,7 @@ function buildPacks(
 			minutes: lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
 			questionCount,
 			hasQuiz: Boolean(course.quiz),
+			mastery: course.mastery,
 			lessons: lessons.map((lesson) => ({
 				id: lesson.id,
 				minutes: lesson.minutes,

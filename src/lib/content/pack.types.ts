@@ -64,6 +64,7 @@ export interface CatalogueCourse {
 	minutes: number;
 	questionCount: number;
 	hasQuiz: boolean;
+	mastery: MasteryRule;
 	lessons: { id: string; minutes: number; title: Record<Locale, string> }[];
 	locales: Record<Locale, { title: string; summary: string; pack: string; bytes: number }>;
 }

@@ -5,7 +5,7 @@ import { filterCatalogue, findCourse } from './catalogue';
 function course(id: string, audiences: CatalogueCourse['audiences'], mandatory: boolean, titles: [string, string, string]): CatalogueCourse {
 	const [ky, ru, en] = titles;
 	const locale = (title: string) => ({ title, summary: '', pack: `/packs/${id}.json`, bytes: 1 });
-	return { id, version: 'v', audiences, mandatory, minutes: 10, questionCount: 3, hasQuiz: false, lessons: [], locales: { ky: locale(ky), ru: locale(ru), en: locale(en) } };
+	return { id, version: 'v', audiences, mandatory, minutes: 10, questionCount: 3, hasQuiz: false, mastery: { rule: 'all-lessons' }, lessons: [], locales: { ky: locale(ky), ru: locale(ru), en: locale(en) } };
 }
 
 const catalogue: Catalogue = {

@@ -31,7 +31,8 @@ export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDepe
 					type: draft.type,
 					v: 1,
 					at: deps.now().toISOString(),
-					payload: draft.payload
+					// A plain JSON copy: UI state may hand over reactive proxies, which IndexedDB cannot store.
+					payload: JSON.parse(JSON.stringify(draft.payload))
 				} as CourseEvent;
 				await db.events.add(event);
 				const courseId = event.payload.courseId;

@@ -8,6 +8,7 @@ export interface PlayerLabels {
 	correct: string;
 	incorrect: string;
 	finish: string;
+	answerSaved: string;
 	true: string;
 	false: string;
 	chooseOne: string;

@@ -26,6 +26,7 @@ export function playerLabels(): PlayerLabels {
 		correct: m.player_correct(),
 		incorrect: m.player_incorrect(),
 		finish: m.player_finish(),
+		answerSaved: m.quiz_answer_saved(),
 		true: m.question_true(),
 		false: m.question_false(),
 		chooseOne: m.question_choose_one(),
