@@ -66,12 +66,22 @@ const [initial] = routes.map(([name, file]) => measureRoute(name, file));
 // What the service worker caches: Vite's output, the static files and the prerendered pages (src/service-worker.ts).
 const precached = [
 	...walk(path.join(client, '_app/immutable')),
-	...walk(client).filter((file) => !file.includes(`${path.sep}_app${path.sep}`) && !file.endsWith('service-worker.js')),
+	...walk(client).filter(
+		(file) =>
+			!file.includes(`${path.sep}_app${path.sep}`) &&
+			!file.includes(`${path.sep}packs${path.sep}`) &&
+			!file.endsWith('service-worker.js')
+	),
 	...walk(prerendered)
 ].filter((file) => !file.endsWith('.br') && !file.endsWith('.gz'));
 const precacheBytes = precached.reduce((sum, file) => sum + statSync(file).size, 0);
 const precacheBrotli = precached.reduce((sum, file) => sum + brotli(readFileSync(file)), 0);
 console.log(`\nPrecache  ${precached.length} files · ${kib(precacheBytes)} stored · ${kib(precacheBrotli)} to download with brotli`);
+
+// Course packs are downloaded per course, never with the shell.
+const packFiles = existsSync(path.join(client, 'packs')) ? walk(path.join(client, 'packs')).filter((file) => file.endsWith('.json')) : [];
+const packBytes = packFiles.reduce((sum, file) => sum + statSync(file).size, 0);
+console.log(`Packs     ${packFiles.length} files · ${kib(packBytes)} (not precached; one course in one language is downloaded when opened or saved)`);
 
 const verdict = initial.js.br <= BUDGET_JS_BROTLI ? 'PASS' : 'FAIL';
 console.log(`\n${verdict}: initial route JS ${kib(initial.js.br)} brotli, budget ${kib(BUDGET_JS_BROTLI)}`);
