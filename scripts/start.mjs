@@ -27,7 +27,7 @@ function newestChange(entry) {
 const builtAt = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
 if (Math.max(...BUILD_INPUTS.map(newestChange)) > builtAt) {
 	console.log('Building…');
-	execSync('npx vite build', { stdio: 'inherit' });
+	execSync('npx vite build', { stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
 }
 
 const port = process.env.PORT || '3000';
