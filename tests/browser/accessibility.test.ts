@@ -46,6 +46,38 @@ describe('accessibility of every page', () => {
 		await context.close();
 	});
 
+	it('lets a keyboard user answer a question and move on in the lesson player', async () => {
+		const context = await newContext(app.browser);
+		const page = await context.newPage();
+		await page.goto(`${app.server.url}/en/courses/honest-choices/fairness-and-rules`, { waitUntil: 'networkidle' });
+		const player = page.locator('.lesson-player');
+		await player.waitFor();
+		const press = async (key: string, times = 1) => {
+			for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
+		};
+		const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+		// Move through reading blocks with the keyboard until a question comes up.
+		for (let guard = 0; guard < 10; guard += 1) {
+			const type = await page.locator('[data-block-type]').getAttribute('data-block-type');
+			if (type !== 'text' && type !== 'image') break;
+			await page.getByRole('button', { name: 'Next', exact: true }).focus();
+			await press('Enter');
+			expect(await focusedIs('.lesson-player .step')).toBe(true);
+		}
+		const before = Number(await player.getAttribute('data-block-index'));
+		// Tab from the step heading into the first answer, choose it with the keyboard, then Check.
+		for (let guard = 0; guard < 20 && !(await focusedIs('.lesson-player input')); guard += 1) await press('Tab');
+		await press('Space');
+		for (let guard = 0; guard < 20 && !(await focusedIs('.lesson-player button.check')); guard += 1) await press('Tab');
+		await press('Enter');
+		await page.locator('.lesson-player [aria-live] > *').first().waitFor();
+		for (let guard = 0; guard < 20 && !(await focusedIs('.controls button.primary')); guard += 1) await press('Tab');
+		await press('Enter');
+		expect(Number(await player.getAttribute('data-block-index'))).toBe(before + 1);
+		await context.close();
+	});
+
 	it('shows where the keyboard focus is', async () => {
 		const context = await newContext(app.browser);
 		const page = await context.newPage();
