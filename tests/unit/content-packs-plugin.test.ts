@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentPacks } from '../../scripts/content-packs-plugin';
 import { sampleCourse, writeCourse } from '../support/course-fixture';
+import { buildStartError } from '../support/vite-plugin';
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -14,20 +15,7 @@ function projectWith(fixture: ReturnType<typeof sampleCourse>): string {
 	return root;
 }
 
-function runBuildStart(root: string): string | undefined {
-	const plugin = contentPacks({ root });
-	const buildStart = plugin.buildStart as (this: { error(message: string): never }) => void;
-	try {
-		buildStart.call({
-			error(message: string): never {
-				throw new Error(message);
-			}
-		});
-		return undefined;
-	} catch (error) {
-		return (error as Error).message;
-	}
-}
+const runBuildStart = (root: string) => buildStartError(contentPacks({ root }));
 
 describe('the build', () => {
 	it('fails on broken content, naming the file and the field', () => {
