@@ -4,7 +4,11 @@ declare global {
 	const __TAZA_VERSION__: string;
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			auth: import('$lib/server/services/auth.service').AuthService;
+			/** The signed-in account of this request, from its session cookie. */
+			session: import('$lib/server/services/auth.service').CurrentSession | undefined;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

@@ -1,7 +1,9 @@
 import { building } from '$app/environment';
 import { defineCustomServerStrategy, locales } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
 import { getDatabase } from '$lib/server/db';
+import { authService } from '$lib/server/services/auth.wiring';
 import { localeFromPathname } from '$lib/utils/locale-path';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 
@@ -14,9 +16,13 @@ export const init: ServerInit = () => {
 	if (!building) getDatabase();
 };
 
-export const handle: Handle = ({ event, resolve }) => {
-	// The API speaks JSON, not a language.
-	if (event.url.pathname.startsWith('/api/')) return resolve(event);
+export const handle: Handle = async ({ event, resolve }) => {
+	// The API speaks JSON, not a language; it is where sessions matter.
+	if (event.url.pathname.startsWith('/api/')) {
+		event.locals.auth = authService();
+		event.locals.session = await event.locals.auth.resolve(event.cookies.get(SESSION_COOKIE));
+		return resolve(event);
+	}
 	return paraglideMiddleware(event.request, ({ locale }) =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
 	);

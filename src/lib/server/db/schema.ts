@@ -22,3 +22,67 @@ export const programmeTargets = sqliteTable('programme_targets', {
 	target: integer('target').notNull(),
 	year: integer('year').notNull()
 });
+
+/**
+ * A person, by a pseudonymous id only. Events and memberships name this id; what identifies the person (name,
+ * phone) lives in person_details, so it can be exported or erased without touching their learning record.
+ * A guest learner's id, made on their device, becomes the person id when their account adopts it.
+ */
+export const people = sqliteTable('people', {
+	id: text('id').primaryKey(),
+	createdAt: text('created_at').notNull(),
+	erasedAt: text('erased_at')
+});
+
+/** Personal data, kept apart so that erasure is one delete. */
+export const personDetails = sqliteTable('person_details', {
+	personId: text('person_id')
+		.primaryKey()
+		.references(() => people.id, { onDelete: 'cascade' }),
+	displayName: text('display_name')
+});
+
+export const accounts = sqliteTable('accounts', {
+	id: text('id').primaryKey(),
+	personId: text('person_id')
+		.notNull()
+		.unique()
+		.references(() => people.id),
+	passwordHash: text('password_hash').notNull(),
+	passwordChangedAt: text('password_changed_at').notNull(),
+	failedSignIns: integer('failed_sign_ins').notNull().default(0),
+	lastFailedSignInAt: text('last_failed_sign_in_at'),
+	createdAt: text('created_at').notNull()
+});
+
+/** How a person signs in: a phone number (personal data, so here and erasable) or a username. Normalised. */
+export const loginNames = sqliteTable('login_names', {
+	login: text('login').primaryKey(),
+	kind: text('kind', { enum: ['phone', 'username'] }).notNull(),
+	accountId: text('account_id')
+		.notNull()
+		.references(() => accounts.id, { onDelete: 'cascade' })
+});
+
+/** Sessions and per-profile device tokens. Only a hash of the token is stored: a copied database signs no one in. */
+export const sessions = sqliteTable('sessions', {
+	id: text('id').primaryKey(),
+	accountId: text('account_id')
+		.notNull()
+		.references(() => accounts.id, { onDelete: 'cascade' }),
+	tokenHash: text('token_hash').notNull().unique(),
+	kind: text('kind', { enum: ['cookie', 'profile'] }).notNull(),
+	createdAt: text('created_at').notNull(),
+	expiresAt: text('expires_at').notNull(),
+	revokedAt: text('revoked_at')
+});
+
+/** Who did what to whom, and when: role changes, resets, imports, erasures, password changes. */
+export const auditLog = sqliteTable('audit_log', {
+	id: text('id').primaryKey(),
+	at: text('at').notNull(),
+	actorAccountId: text('actor_account_id'),
+	action: text('action').notNull(),
+	subjectPersonId: text('subject_person_id'),
+	details: text('details', { mode: 'json' })
+});

@@ -1,0 +1,152 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Login } from '$lib/identity/login';
+import type { TazaDatabase } from '../db/connection';
+import { accounts, auditLog, loginNames, people, personDetails, sessions } from '../db/schema';
+
+export interface AccountRecord {
+	id: string;
+	personId: string;
+	passwordHash: string;
+	failedSignIns: number;
+	lastFailedSignInAt: string | null;
+}
+
+export interface SessionRecord {
+	id: string;
+	accountId: string;
+	personId: string;
+	kind: 'cookie' | 'profile';
+	expiresAt: string;
+}
+
+export interface AuditEntry {
+	id: string;
+	at: string;
+	actorAccountId: string | null;
+	action: string;
+	subjectPersonId: string | null;
+	details?: unknown;
+}
+
+/** Accounts, login names and sessions. Each method is one transaction (DESIGN §7). */
+export function createAccountsRepo(db: TazaDatabase) {
+	return {
+		async loginTaken(login: string): Promise<boolean> {
+			return db.select({ login: loginNames.login }).from(loginNames).where(eq(loginNames.login, login)).get() !== undefined;
+		},
+
+		async create(input: {
+			personId: string;
+			accountId: string;
+			login: Login;
+			displayName: string | null;
+			passwordHash: string;
+			at: string;
+			audit: AuditEntry;
+		}): Promise<void> {
+			db.transaction((tx) => {
+				tx.insert(people).values({ id: input.personId, createdAt: input.at }).onConflictDoNothing().run();
+				tx.insert(personDetails)
+					.values({ personId: input.personId, displayName: input.displayName })
+					.onConflictDoUpdate({ target: personDetails.personId, set: { displayName: input.displayName } })
+					.run();
+				tx.insert(accounts)
+					.values({ id: input.accountId, personId: input.personId, passwordHash: input.passwordHash, passwordChangedAt: input.at, createdAt: input.at })
+					.run();
+				tx.insert(loginNames).values({ login: input.login.value, kind: input.login.kind, accountId: input.accountId }).run();
+				tx.insert(auditLog).values(input.audit).run();
+			});
+		},
+
+		async findByLogin(login: string): Promise<AccountRecord | undefined> {
+			return db
+				.select({
+					id: accounts.id,
+					personId: accounts.personId,
+					passwordHash: accounts.passwordHash,
+					failedSignIns: accounts.failedSignIns,
+					lastFailedSignInAt: accounts.lastFailedSignInAt
+				})
+				.from(loginNames)
+				.innerJoin(accounts, eq(loginNames.accountId, accounts.id))
+				.where(eq(loginNames.login, login))
+				.get();
+		},
+
+		async findById(accountId: string): Promise<AccountRecord | undefined> {
+			return db
+				.select({
+					id: accounts.id,
+					personId: accounts.personId,
+					passwordHash: accounts.passwordHash,
+					failedSignIns: accounts.failedSignIns,
+					lastFailedSignInAt: accounts.lastFailedSignInAt
+				})
+				.from(accounts)
+				.where(eq(accounts.id, accountId))
+				.get();
+		},
+
+		async recordFailedSignIn(accountId: string, failures: { count: number; lastAt: string | null }): Promise<void> {
+			db.update(accounts).set({ failedSignIns: failures.count, lastFailedSignInAt: failures.lastAt }).where(eq(accounts.id, accountId)).run();
+		},
+
+		async startSession(input: {
+			session: { id: string; accountId: string; tokenHash: string; kind: 'cookie' | 'profile'; createdAt: string; expiresAt: string };
+		}): Promise<void> {
+			db.transaction((tx) => {
+				tx.update(accounts).set({ failedSignIns: 0, lastFailedSignInAt: null }).where(eq(accounts.id, input.session.accountId)).run();
+				tx.insert(sessions).values(input.session).run();
+			});
+		},
+
+		async findSession(tokenHash: string): Promise<(SessionRecord & { revokedAt: string | null }) | undefined> {
+			return db
+				.select({
+					id: sessions.id,
+					accountId: sessions.accountId,
+					personId: accounts.personId,
+					kind: sessions.kind,
+					expiresAt: sessions.expiresAt,
+					revokedAt: sessions.revokedAt
+				})
+				.from(sessions)
+				.innerJoin(accounts, eq(sessions.accountId, accounts.id))
+				.where(eq(sessions.tokenHash, tokenHash))
+				.get();
+		},
+
+		async revokeSession(sessionId: string, at: string): Promise<void> {
+			db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))).run();
+		},
+
+		/** Ends every session of the account except `keepSessionId` (none when omitted). */
+		async revokeOtherSessions(accountId: string, at: string, keepSessionId: string | undefined, audit: AuditEntry): Promise<number> {
+			return db.transaction((tx) => {
+				const condition = keepSessionId
+					? and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), ne(sessions.id, keepSessionId))
+					: and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt));
+				const result = tx.update(sessions).set({ revokedAt: at }).where(condition).run();
+				tx.insert(auditLog).values(audit).run();
+				return result.changes;
+			});
+		},
+
+		async changePassword(input: { accountId: string; passwordHash: string; at: string; keepSessionId: string; audit: AuditEntry }): Promise<void> {
+			db.transaction((tx) => {
+				tx.update(accounts).set({ passwordHash: input.passwordHash, passwordChangedAt: input.at }).where(eq(accounts.id, input.accountId)).run();
+				tx.update(sessions)
+					.set({ revokedAt: input.at })
+					.where(and(eq(sessions.accountId, input.accountId), isNull(sessions.revokedAt), ne(sessions.id, input.keepSessionId)))
+					.run();
+				tx.insert(auditLog).values(input.audit).run();
+			});
+		},
+
+		async displayName(personId: string): Promise<string | null> {
+			return db.select({ name: personDetails.displayName }).from(personDetails).where(eq(personDetails.personId, personId)).get()?.name ?? null;
+		}
+	};
+}
+
+export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

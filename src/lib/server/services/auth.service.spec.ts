@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashToken, passwordHasher } from '../auth/secrets';
+import { openDatabase, type DatabaseHandle } from '../db/connection';
+import { createAccountsRepo } from '../repos/accounts.repo';
+import { createAuthService } from './auth.service';
+
+const handles: { handle: DatabaseHandle; dir: string }[] = [];
+afterEach(() => {
+	for (const { handle, dir } of handles.splice(0)) {
+		handle.sqlite.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+// A transparent stand-in for argon2 keeps these tests fast; secrets.spec.ts checks the real hasher.
+const fakeHasher = {
+	hash: async (password: string) => `hashed:${password}`,
+	verify: async (hash: string, password: string) => hash === `hashed:${password}`
+};
+
+function setup() {
+	const dir = mkdtempSync(path.join(tmpdir(), 'taza-auth-'));
+	const handle = openDatabase({ dataDir: dir, databaseFile: path.join(dir, 'taza.db'), migrationsDir: path.resolve('drizzle') });
+	handles.push({ handle, dir });
+	let clock = Date.parse('2026-11-26T10:00:00Z');
+	let n = 0;
+	const auth = createAuthService({
+		accounts: createAccountsRepo(handle.db),
+		hasher: fakeHasher,
+		newId: () => `id-${++n}`,
+		newToken: () => `token-${++n}`,
+		hashToken,
+		now: () => new Date(clock)
+	});
+	return { auth, handle, advanceMinutes: (minutes: number) => (clock += minutes * 60_000) };
+}
+
+const count = (handle: DatabaseHandle, table: string) => handle.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
+
+describe('signing up', () => {
+	it('creates a person, an account, a login name, a session and an audit entry, storing only the token hash', async () => {
+		const { auth, handle } = setup();
+		const result = await auth.signUp({ login: '0555 123 456', password: 'ak-nietüülük', displayName: 'Айгүл' });
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(handle.sqlite.prepare('select login, kind from login_names').get()).toEqual({ login: '+996555123456', kind: 'phone' });
+		expect(handle.sqlite.prepare('select token_hash from sessions').pluck().get()).toBe(hashToken(result.value.token));
+		expect(handle.sqlite.prepare('select count(*) from sessions where token_hash = ?').pluck().get(result.value.token)).toBe(0);
+		expect(handle.sqlite.prepare('select action from audit_log').pluck().all()).toEqual(['account.created']);
+		expect(await auth.resolve(result.value.token)).toMatchObject({ personId: result.value.personId });
+	});
+
+	it('refuses a bad login, a short password or a taken login, and writes nothing', async () => {
+		const { auth, handle } = setup();
+		await auth.signUp({ login: 'aibek', password: 'long-enough' });
+		const before = ['people', 'accounts', 'sessions', 'audit_log'].map((table) => count(handle, table));
+		expect(await auth.signUp({ login: '12', password: 'long-enough' })).toMatchObject({ ok: false, failure: { code: 'login-invalid' } });
+		expect(await auth.signUp({ login: 'nurgul', password: 'short' })).toMatchObject({ ok: false, failure: { code: 'password-invalid' } });
+		expect(await auth.signUp({ login: 'AIBEK', password: 'long-enough' })).toMatchObject({ ok: false, failure: { code: 'login-taken' } });
+		expect(['people', 'accounts', 'sessions', 'audit_log'].map((table) => count(handle, table))).toEqual(before);
+	});
+});
+
+describe('signing in', () => {
+	it('signs in with the same login written differently', async () => {
+		const { auth } = setup();
+		await auth.signUp({ login: '+996 555 123 456', password: 'long-enough' });
+		expect((await auth.signIn({ login: '0555123456', password: 'long-enough' })).ok).toBe(true);
+	});
+
+	it('does not tell a wrong password from an unknown login', async () => {
+		const { auth } = setup();
+		await auth.signUp({ login: 'aibek', password: 'long-enough' });
+		expect(await auth.signIn({ login: 'aibek', password: 'wrong-one' })).toEqual({ ok: false, failure: { code: 'wrong-credentials' } });
+		expect(await auth.signIn({ login: 'nobody', password: 'wrong-one' })).toEqual({ ok: false, failure: { code: 'wrong-credentials' } });
+	});
+
+	it('locks the account after five wrong passwords, even for the right one, until the lock passes', async () => {
+		const { auth, advanceMinutes } = setup();
+		await auth.signUp({ login: 'aibek', password: 'long-enough' });
+		for (let i = 0; i < 4; i += 1) expect((await auth.signIn({ login: 'aibek', password: 'wrong-one' })).ok).toBe(false);
+		expect(await auth.signIn({ login: 'aibek', password: 'wrong-one' })).toEqual({ ok: false, failure: { code: 'locked', retryAfterSeconds: 900 } });
+		advanceMinutes(5);
+		expect(await auth.signIn({ login: 'aibek', password: 'long-enough' })).toEqual({ ok: false, failure: { code: 'locked', retryAfterSeconds: 600 } });
+		advanceMinutes(11);
+		expect((await auth.signIn({ login: 'aibek', password: 'long-enough' })).ok).toBe(true);
+		// A successful sign-in clears the count.
+		expect(await auth.signIn({ login: 'aibek', password: 'wrong-one' })).toEqual({ ok: false, failure: { code: 'wrong-credentials' } });
+	});
+});
+
+describe('sessions', () => {
+	it('refuses an unknown token, a signed-out session and an expired one', async () => {
+		const { auth, advanceMinutes } = setup();
+		const first = await auth.signUp({ login: 'aibek', password: 'long-enough' });
+		if (!first.ok) throw new Error('sign-up failed');
+		expect(await auth.resolve('a-stolen-looking-token')).toBeUndefined();
+		const session = (await auth.resolve(first.value.token))!;
+		await auth.signOut(session);
+		expect(await auth.resolve(first.value.token)).toBeUndefined();
+
+		const second = await auth.signIn({ login: 'aibek', password: 'long-enough' });
+		if (!second.ok) throw new Error('sign-in failed');
+		advanceMinutes(31 * 24 * 60);
+		expect(await auth.resolve(second.value.token)).toBeUndefined();
+	});
+
+	it('ends the other sessions when the password changes, and every session on "sign out everywhere"', async () => {
+		const { auth, handle } = setup();
+		const phone = await auth.signUp({ login: 'aibek', password: 'long-enough' });
+		const laptop = await auth.signIn({ login: 'aibek', password: 'long-enough' });
+		if (!phone.ok || !laptop.ok) throw new Error('sign-in failed');
+		const laptopSession = (await auth.resolve(laptop.value.token))!;
+
+		expect(await auth.changePassword(laptopSession, { currentPassword: 'wrong-one', newPassword: 'new-password' })).toMatchObject({ ok: false });
+		expect((await auth.changePassword(laptopSession, { currentPassword: 'long-enough', newPassword: 'new-password' })).ok).toBe(true);
+		expect(await auth.resolve(phone.value.token)).toBeUndefined();
+		expect(await auth.resolve(laptop.value.token)).toBeDefined();
+		expect((await auth.signIn({ login: 'aibek', password: 'new-password' })).ok).toBe(true);
+
+		expect(await auth.signOutEverywhere(laptopSession)).toBe(2);
+		expect(await auth.resolve(laptop.value.token)).toBeUndefined();
+		expect(handle.sqlite.prepare('select action from audit_log order by rowid').pluck().all()).toEqual([
+			'account.created',
+			'password.changed',
+			'sessions.revoked-all'
+		]);
+	});
+});
+
+describe('the password hasher', () => {
+	it('uses argon2id and verifies only the right password', async () => {
+		const hash = await passwordHasher.hash('мугалим-2026');
+		expect(hash.startsWith('$argon2id$')).toBe(true);
+		expect(await passwordHasher.verify(hash, 'мугалим-2026')).toBe(true);
+		expect(await passwordHasher.verify(hash, 'мугалим-2025')).toBe(false);
+		expect(await passwordHasher.verify('not-a-hash', 'x')).toBe(false);
+	});
+});

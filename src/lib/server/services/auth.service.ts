@@ -1,0 +1,139 @@
+import { checkPassword, parseLogin } from '$lib/identity/login';
+import { afterFailure, lockedForSeconds } from '$lib/identity/sign-in-lockout';
+import type { PasswordHasher } from '../auth/secrets';
+import type { AccountsRepo } from '../repos/accounts.repo';
+
+/** How long a signed-in browser stays signed in without signing in again. */
+export const SESSION_DAYS = 30;
+
+export interface AuthDependencies {
+	accounts: AccountsRepo;
+	hasher: PasswordHasher;
+	newId: () => string;
+	newToken: () => string;
+	hashToken: (token: string) => string;
+	now: () => Date;
+}
+
+export type AuthFailure =
+	| { code: 'login-invalid'; reason: string }
+	| { code: 'password-invalid'; reason: string }
+	| { code: 'login-taken' }
+	| { code: 'wrong-credentials' }
+	| { code: 'locked'; retryAfterSeconds: number };
+
+export interface IssuedSession {
+	token: string;
+	expiresAt: string;
+	personId: string;
+}
+
+export interface CurrentSession {
+	sessionId: string;
+	accountId: string;
+	personId: string;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; failure: AuthFailure };
+
+/** Signing up and in with a phone number or username and a password; sessions are random tokens stored hashed. */
+export function createAuthService(deps: AuthDependencies) {
+	async function issueSession(accountId: string, personId: string): Promise<IssuedSession> {
+		const token = deps.newToken();
+		const createdAt = deps.now();
+		const expiresAt = new Date(createdAt.getTime() + SESSION_DAYS * 86_400_000).toISOString();
+		await deps.accounts.startSession({
+			session: { id: deps.newId(), accountId, tokenHash: deps.hashToken(token), kind: 'cookie', createdAt: createdAt.toISOString(), expiresAt }
+		});
+		return { token, expiresAt, personId };
+	}
+
+	return {
+		async signUp(input: { login: string; password: string; displayName?: string }): Promise<Result<IssuedSession>> {
+			const login = parseLogin(input.login);
+			if ('problem' in login) return { ok: false, failure: { code: 'login-invalid', reason: login.problem } };
+			const passwordProblem = checkPassword(input.password);
+			if (passwordProblem) return { ok: false, failure: { code: 'password-invalid', reason: passwordProblem } };
+			if (await deps.accounts.loginTaken(login.value)) return { ok: false, failure: { code: 'login-taken' } };
+
+			const personId = deps.newId();
+			const accountId = deps.newId();
+			const at = deps.now().toISOString();
+			await deps.accounts.create({
+				personId,
+				accountId,
+				login,
+				displayName: input.displayName?.trim() || null,
+				passwordHash: await deps.hasher.hash(input.password),
+				at,
+				audit: { id: deps.newId(), at, actorAccountId: accountId, action: 'account.created', subjectPersonId: personId, details: { loginKind: login.kind } }
+			});
+			return { ok: true, value: await issueSession(accountId, personId) };
+		},
+
+		async signIn(input: { login: string; password: string }): Promise<Result<IssuedSession>> {
+			const login = parseLogin(input.login);
+			const account = 'problem' in login ? undefined : await deps.accounts.findByLogin(login.value);
+			if (!account) {
+				// Spend the same time as a real check, so response times do not tell which logins exist.
+				await deps.hasher.hash(input.password);
+				return { ok: false, failure: { code: 'wrong-credentials' } };
+			}
+			const failures = { count: account.failedSignIns, lastAt: account.lastFailedSignInAt };
+			const locked = lockedForSeconds(failures, deps.now());
+			if (locked > 0) return { ok: false, failure: { code: 'locked', retryAfterSeconds: locked } };
+			if (!(await deps.hasher.verify(account.passwordHash, input.password))) {
+				const next = afterFailure(failures, deps.now());
+				await deps.accounts.recordFailedSignIn(account.id, next);
+				const nowLocked = lockedForSeconds(next, deps.now());
+				return { ok: false, failure: nowLocked > 0 ? { code: 'locked', retryAfterSeconds: nowLocked } : { code: 'wrong-credentials' } };
+			}
+			return { ok: true, value: await issueSession(account.id, account.personId) };
+		},
+
+		/** The session a token stands for, if it is known, not revoked and not expired. */
+		async resolve(token: string | undefined): Promise<CurrentSession | undefined> {
+			if (!token) return undefined;
+			const session = await deps.accounts.findSession(deps.hashToken(token));
+			if (!session || session.revokedAt || Date.parse(session.expiresAt) <= deps.now().getTime()) return undefined;
+			return { sessionId: session.id, accountId: session.accountId, personId: session.personId };
+		},
+
+		async signOut(session: CurrentSession): Promise<void> {
+			await deps.accounts.revokeSession(session.sessionId, deps.now().toISOString());
+		},
+
+		/** Ends every session of the account, this one included. */
+		async signOutEverywhere(session: CurrentSession): Promise<number> {
+			const at = deps.now().toISOString();
+			return deps.accounts.revokeOtherSessions(session.accountId, at, undefined, {
+				id: deps.newId(),
+				at,
+				actorAccountId: session.accountId,
+				action: 'sessions.revoked-all',
+				subjectPersonId: session.personId
+			});
+		},
+
+		/** Needs the current password; every other session of the account ends. */
+		async changePassword(session: CurrentSession, input: { currentPassword: string; newPassword: string }): Promise<Result<null>> {
+			const account = await deps.accounts.findById(session.accountId);
+			if (!account || !(await deps.hasher.verify(account.passwordHash, input.currentPassword))) {
+				return { ok: false, failure: { code: 'wrong-credentials' } };
+			}
+			const problem = checkPassword(input.newPassword);
+			if (problem) return { ok: false, failure: { code: 'password-invalid', reason: problem } };
+			const at = deps.now().toISOString();
+			await deps.accounts.changePassword({
+				accountId: account.id,
+				passwordHash: await deps.hasher.hash(input.newPassword),
+				at,
+				keepSessionId: session.sessionId,
+				audit: { id: deps.newId(), at, actorAccountId: account.id, action: 'password.changed', subjectPersonId: account.personId }
+			});
+			return { ok: true, value: null };
+		}
+	};
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

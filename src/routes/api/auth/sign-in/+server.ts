@@ -1,0 +1,17 @@
+import { authFailureResponse } from '$lib/server/auth/auth-responses';
+import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { readJson } from '$lib/server/http';
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+
+const body = z.strictObject({ login: z.string().max(64), password: z.string().max(256) });
+
+export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
+	const input = await readJson(request, body);
+	if (!input.ok) return input.response;
+	const result = await locals.auth.signIn(input.data);
+	if (!result.ok) return authFailureResponse(result.failure);
+	setSessionCookie(cookies, result.value.token, result.value.expiresAt, url.protocol === 'https:');
+	return json({ personId: result.value.personId });
+};
