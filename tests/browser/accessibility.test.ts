@@ -12,7 +12,8 @@ const pages = LOCALES.flatMap((locale) => [
 	`/${locale}/courses`,
 	`/${locale}/courses/honest-choices`,
 	`/${locale}/courses/honest-choices/gift-or-bribe`,
-	`/${locale}/reporting-channels`
+	`/${locale}/reporting-channels`,
+	`/${locale}/account`
 ]);
 
 describe('accessibility of every page', () => {

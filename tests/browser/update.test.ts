@@ -26,6 +26,8 @@ describe('a new version', () => {
 		const page = await context.newPage();
 		await page.goto(`${proxy.url}/en`);
 		await waitForOfflineReady(page);
+		// The page watches for updates once workbox-window has registered (it loads after the first paint).
+		await page.locator('main[data-service-worker="watching"]').waitFor();
 		const reload = page.getByRole('button', { name: message('en', 'update_reload') });
 		expect(await reload.count()).toBe(0);
 

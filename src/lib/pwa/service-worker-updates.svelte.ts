@@ -6,6 +6,8 @@ import type { Workbox } from 'workbox-window';
  */
 export class ServiceWorkerUpdates {
 	updateReady = $state(false);
+	/** True once registration finished and updates are being watched. */
+	watching = $state(false);
 	#workbox: Workbox | undefined;
 
 	async register(scriptUrl = '/service-worker.js'): Promise<void> {
@@ -15,7 +17,10 @@ export class ServiceWorkerUpdates {
 		const workbox = new Workbox(scriptUrl);
 		workbox.addEventListener('waiting', () => (this.updateReady = true));
 		this.#workbox = workbox;
-		await workbox.register();
+		const registration = await workbox.register();
+		// A worker that finished installing while this page was still loading is waiting already.
+		if (registration?.waiting && navigator.serviceWorker.controller) this.updateReady = true;
+		this.watching = true;
 	}
 
 	/** Lets the waiting worker take control, then reloads once it does. */

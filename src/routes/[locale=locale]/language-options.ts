@@ -9,11 +9,14 @@ export const languageNames: Record<Locale, string> = {
 	en: 'English'
 };
 
+const shortNames: Record<Locale, string> = { ky: 'Кыр', ru: 'Рус', en: 'Eng' };
+
 /** The current page in every language. */
 export function languageOptions(pathname: string, current: Locale): LanguageOption[] {
 	return locales.map((locale) => ({
 		locale,
 		name: languageNames[locale],
+		short: shortNames[locale],
 		href: switchPathLocale(pathname, locale, locales),
 		current: locale === current
 	}));
