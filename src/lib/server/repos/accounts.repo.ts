@@ -28,6 +28,14 @@ export interface AuditEntry {
 	details?: unknown;
 }
 
+const accountColumns = {
+	id: accounts.id,
+	personId: accounts.personId,
+	passwordHash: accounts.passwordHash,
+	failedSignIns: accounts.failedSignIns,
+	lastFailedSignInAt: accounts.lastFailedSignInAt
+};
+
 /** Accounts, login names and sessions. Each method is one transaction (DESIGN §7). */
 export function createAccountsRepo(db: TazaDatabase) {
 	return {
@@ -60,13 +68,7 @@ export function createAccountsRepo(db: TazaDatabase) {
 
 		async findByLogin(login: string): Promise<AccountRecord | undefined> {
 			return db
-				.select({
-					id: accounts.id,
-					personId: accounts.personId,
-					passwordHash: accounts.passwordHash,
-					failedSignIns: accounts.failedSignIns,
-					lastFailedSignInAt: accounts.lastFailedSignInAt
-				})
+				.select(accountColumns)
 				.from(loginNames)
 				.innerJoin(accounts, eq(loginNames.accountId, accounts.id))
 				.where(eq(loginNames.login, login))
@@ -75,13 +77,7 @@ export function createAccountsRepo(db: TazaDatabase) {
 
 		async findById(accountId: string): Promise<AccountRecord | undefined> {
 			return db
-				.select({
-					id: accounts.id,
-					personId: accounts.personId,
-					passwordHash: accounts.passwordHash,
-					failedSignIns: accounts.failedSignIns,
-					lastFailedSignInAt: accounts.lastFailedSignInAt
-				})
+				.select(accountColumns)
 				.from(accounts)
 				.where(eq(accounts.id, accountId))
 				.get();
