@@ -46,3 +46,58 @@ describe('the account page', () => {
 		await context.close();
 	});
 });
+
+describe('a guest who learned offline', () => {
+	const app = useAppInChromium();
+
+	it('creates an account that adopts the guest learner, keeping the progress made as a guest', async () => {
+		const context = await newContext(app.browser);
+		const page = await context.newPage();
+		await page.goto(`${app.server.url}/en/courses/honest-choices`);
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		await page.getByRole('button', { name: /Save for offline use/ }).click();
+		await expect.poll(() => page.getByTestId('course-offline').getAttribute('data-state')).toBe('saved');
+
+		// Offline, as a guest: reach the first question of a lesson and answer it.
+		await context.setOffline(true);
+		await page.goto(`${app.server.url}/en/courses/honest-choices/fairness-and-rules`);
+		await page.locator('.lesson-player').waitFor();
+		for (let guard = 0; guard < 10; guard += 1) {
+			const type = await page.locator('[data-block-type]').getAttribute('data-block-type');
+			if (type !== 'text' && type !== 'image') break;
+			await page.getByRole('button', { name: 'Next', exact: true }).click();
+		}
+		await page.locator('[data-block-type] input').first().check();
+		await page.locator('.lesson-player button.check').click();
+		await page.goto(`${app.server.url}/en/courses/honest-choices`);
+		await expect.poll(() => page.locator('li[data-lesson="fairness-and-rules"]').getAttribute('data-state')).toBe('in-progress');
+
+		// Back online, create an account.
+		await context.setOffline(false);
+		await page.goto(`${app.server.url}/en/account`);
+		await expect.poll(() => page.getByTestId('account').getAttribute('data-status')).toBe('signed-out');
+		await page.locator('#sign-up-login').fill('guest.then.learner');
+		await page.locator('#sign-up-password').fill('kept-my-progress');
+		await page.getByRole('button', { name: message('en', 'account_sign_up_button') }).click();
+		await expect.poll(() => page.getByTestId('account').getAttribute('data-status')).toBe('signed-in');
+
+		// The account's person is the guest learner: every event recorded as a guest is already the account's.
+		const guestId = await page.evaluate(
+			() =>
+				new Promise<string>((resolve, reject) => {
+					const request = indexedDB.open('taza');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const get = request.result.transaction('settings').objectStore('settings').get('learner.guestId');
+						get.onsuccess = () => resolve((get.result as { value: string }).value);
+					};
+				})
+		);
+		const me = await page.evaluate(() => fetch('/api/auth/me').then((response) => response.json()));
+		expect(me.personId).toBe(guestId);
+		await page.goto(`${app.server.url}/en/courses/honest-choices`);
+		await expect.poll(() => page.locator('li[data-lesson="fairness-and-rules"]').getAttribute('data-state')).toBe('in-progress');
+		await context.close();
+	});
+});

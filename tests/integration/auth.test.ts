@@ -26,7 +26,7 @@ describe('accounts over HTTP', () => {
 	const rowCounts = () => {
 		const db = new Database(path.join(server.dataDir, 'taza.db'), { readonly: true });
 		try {
-			return ['people', 'person_details', 'accounts', 'login_names', 'sessions', 'audit_log'].map((table) =>
+			return ['people', 'person_details', 'accounts', 'login_names', 'sessions', 'audit_log', 'devices', 'guest_learners'].map((table) =>
 				db.prepare(`select count(*) from ${table}`).pluck().get()
 			);
 		} finally {
@@ -96,6 +96,27 @@ describe('accounts over HTTP', () => {
 			{ numRuns: 150 }
 		);
 		// Only well-formed sign-ups with a valid login and password could have written rows; none of these were.
+		expect(rowCounts()).toEqual(before);
+	});
+
+	it('enrols a device once and refuses its id with another secret, and rejects malformed enrolments', async () => {
+		const enrol = (body: unknown) =>
+			fetch(`${server.url}/api/devices/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const secret = 'a'.repeat(43);
+		expect(await (await enrol({ deviceId: 'device-12345678', secret, learnerIds: ['guest-12345678'] })).json()).toEqual({
+			claimed: ['guest-12345678'],
+			refused: []
+		});
+		expect((await enrol({ deviceId: 'device-12345678', secret: 'b'.repeat(43) })).status).toBe(403);
+		const before = rowCounts();
+		await fc.assert(
+			fc.asyncProperty(fc.oneof(fc.json(), fc.record({ deviceId: fc.string(), secret: fc.string({ maxLength: 31 }), learnerIds: fc.anything() })), async (body) => {
+				const response = await enrol(typeof body === 'string' ? JSON.parse(body) : body);
+				expect(response.status).toBe(400);
+				expect((await response.json()).message).toEqual(expect.any(String));
+			}),
+			{ numRuns: 100 }
+		);
 		expect(rowCounts()).toEqual(before);
 	});
 

@@ -12,6 +12,8 @@ export function authFailureResponse(failure: AuthFailure): Response {
 			return apiError(409, failure.code, 'An account with this phone number or username already exists.');
 		case 'wrong-credentials':
 			return apiError(401, failure.code, 'The phone number, username or password is not right.');
+		case 'guest-proof-invalid':
+			return apiError(403, failure.code, 'This device could not prove that the guest learner is its own.');
 		case 'locked':
 			return apiError(
 				429,

@@ -86,3 +86,32 @@ export const auditLog = sqliteTable('audit_log', {
 	subjectPersonId: text('subject_person_id'),
 	details: text('details', { mode: 'json' })
 });
+
+/** A browser profile that has talked to the server; it proves itself with a secret it made (stored hashed). */
+export const devices = sqliteTable('devices', {
+	id: text('id').primaryKey(),
+	secretHash: text('secret_hash').notNull(),
+	enrolledAt: text('enrolled_at').notNull()
+});
+
+/** Guest learner ids a device made and claimed first: the proof an account needs to adopt one. */
+export const guestLearners = sqliteTable('guest_learners', {
+	learnerId: text('learner_id').primaryKey(),
+	deviceId: text('device_id')
+		.notNull()
+		.references(() => devices.id),
+	claimedAt: text('claimed_at').notNull()
+});
+
+/**
+ * Another id the same person is known by: a guest id merged into an existing account when its owner signed in on the
+ * device that made it. Events are never rewritten; aliases are applied when they are read and counted.
+ */
+export const personAliases = sqliteTable('person_aliases', {
+	aliasId: text('alias_id').primaryKey(),
+	personId: text('person_id')
+		.notNull()
+		.references(() => people.id),
+	reason: text('reason', { enum: ['guest-merged-at-sign-in'] }).notNull(),
+	createdAt: text('created_at').notNull()
+});

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Login } from '$lib/identity/login';
 import type { TazaDatabase } from '../db/connection';
-import { accounts, auditLog, loginNames, people, personDetails, sessions } from '../db/schema';
+import { accounts, auditLog, loginNames, people, personAliases, personDetails, sessions } from '../db/schema';
 
 export interface AccountRecord {
 	id: string;
@@ -136,6 +136,18 @@ export function createAccountsRepo(db: TazaDatabase) {
 					.where(and(eq(sessions.accountId, input.accountId), isNull(sessions.revokedAt), ne(sessions.id, input.keepSessionId)))
 					.run();
 				tx.insert(auditLog).values(input.audit).run();
+			});
+		},
+
+		/** Records that a guest id is another name of an existing person (a guest who then signed in). */
+		async mergeGuest(input: { aliasId: string; personId: string; at: string; audit: AuditEntry }): Promise<void> {
+			db.transaction((tx) => {
+				const inserted = tx
+					.insert(personAliases)
+					.values({ aliasId: input.aliasId, personId: input.personId, reason: 'guest-merged-at-sign-in', createdAt: input.at })
+					.onConflictDoNothing()
+					.run();
+				if (inserted.changes > 0) tx.insert(auditLog).values(input.audit).run();
 			});
 		},
 

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashToken, passwordHasher } from '../auth/secrets';
 import { openDatabase, type DatabaseHandle } from '../db/connection';
 import { createAccountsRepo } from '../repos/accounts.repo';
+import { createDevicesRepo } from '../repos/devices.repo';
 import { createAuthService } from './auth.service';
+import { createDevicesService } from './devices.service';
 
 const handles: { handle: DatabaseHandle; dir: string }[] = [];
 afterEach(() => {
@@ -29,13 +31,15 @@ function setup() {
 	let n = 0;
 	const auth = createAuthService({
 		accounts: createAccountsRepo(handle.db),
+		devices: createDevicesRepo(handle.db),
 		hasher: fakeHasher,
 		newId: () => `id-${++n}`,
 		newToken: () => `token-${++n}`,
 		hashToken,
 		now: () => new Date(clock)
 	});
-	return { auth, handle, advanceMinutes: (minutes: number) => (clock += minutes * 60_000) };
+	const devices = createDevicesService({ devices: createDevicesRepo(handle.db), hashSecret: hashToken, now: () => new Date(clock) });
+	return { auth, devices, handle, advanceMinutes: (minutes: number) => (clock += minutes * 60_000) };
 }
 
 const count = (handle: DatabaseHandle, table: string) => handle.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
@@ -128,6 +132,56 @@ describe('sessions', () => {
 			'password.changed',
 			'sessions.revoked-all'
 		]);
+	});
+});
+
+describe('learning as a guest first', () => {
+	const phone = { deviceId: 'device-phone-1', deviceSecret: 's'.repeat(43) };
+
+	it('lets the account adopt the guest id the device made, so the guest progress is already the account\'s', async () => {
+		const { auth, devices, handle } = setup();
+		expect(await devices.enrol({ deviceId: phone.deviceId, secret: phone.deviceSecret, learnerIds: ['guest-aigul'] })).toEqual({
+			ok: true,
+			claimed: ['guest-aigul'],
+			refused: []
+		});
+		const result = await auth.signUp({ login: 'aigul', password: 'long-enough', guest: { learnerId: 'guest-aigul', ...phone } });
+		expect(result).toMatchObject({ ok: true, value: { personId: 'guest-aigul', adopted: true } });
+		expect(handle.sqlite.prepare('select person_id from accounts').pluck().get()).toBe('guest-aigul');
+	});
+
+	it('needs proof: the device secret, and an id that device claimed first', async () => {
+		const { auth, devices } = setup();
+		await devices.enrol({ deviceId: phone.deviceId, secret: phone.deviceSecret, learnerIds: ['guest-aigul'] });
+		await devices.enrol({ deviceId: 'device-other-1', secret: 'o'.repeat(43), learnerIds: ['guest-aigul'] });
+		expect(await devices.enrol({ deviceId: phone.deviceId, secret: 'x'.repeat(43), learnerIds: [] })).toEqual({ ok: false, code: 'device-secret-mismatch' });
+		const wrongSecret = { learnerId: 'guest-aigul', deviceId: phone.deviceId, deviceSecret: 'x'.repeat(43) };
+		const wrongDevice = { learnerId: 'guest-aigul', deviceId: 'device-other-1', deviceSecret: 'o'.repeat(43) };
+		for (const guest of [wrongSecret, wrongDevice]) {
+			expect(await auth.signUp({ login: 'thief', password: 'long-enough', guest })).toEqual({ ok: false, failure: { code: 'guest-proof-invalid' } });
+		}
+	});
+
+	it('never adopts an id an account already holds', async () => {
+		const { auth, devices } = setup();
+		await devices.enrol({ deviceId: phone.deviceId, secret: phone.deviceSecret, learnerIds: ['guest-aigul'] });
+		const guest = { learnerId: 'guest-aigul', ...phone };
+		await auth.signUp({ login: 'aigul', password: 'long-enough', guest });
+		const second = await auth.signUp({ login: 'aigul.sister', password: 'long-enough', guest });
+		expect(second.ok && second.value.adopted).toBe(false);
+		expect(second.ok && second.value.personId).not.toBe('guest-aigul');
+	});
+
+	it('records a guest id as an alias when its owner signs in to an existing account on that device', async () => {
+		const { auth, devices, handle } = setup();
+		const account = await auth.signUp({ login: 'bakyt', password: 'long-enough' });
+		if (!account.ok) throw new Error('sign-up failed');
+		await devices.enrol({ deviceId: phone.deviceId, secret: phone.deviceSecret, learnerIds: ['guest-on-school-pc'] });
+		expect((await auth.signIn({ login: 'bakyt', password: 'long-enough', guest: { learnerId: 'guest-on-school-pc', ...phone } })).ok).toBe(true);
+		expect(handle.sqlite.prepare('select alias_id, person_id, reason from person_aliases').all()).toEqual([
+			{ alias_id: 'guest-on-school-pc', person_id: account.value.personId, reason: 'guest-merged-at-sign-in' }
+		]);
+		expect(handle.sqlite.prepare("select count(*) from audit_log where action = 'guest.merged'").pluck().get()).toBe(1);
 	});
 });
 

@@ -2,12 +2,14 @@ import { checkPassword, parseLogin } from '$lib/identity/login';
 import { afterFailure, lockedForSeconds } from '$lib/identity/sign-in-lockout';
 import type { PasswordHasher } from '../auth/secrets';
 import type { AccountsRepo } from '../repos/accounts.repo';
+import type { DevicesRepo } from '../repos/devices.repo';
 
 /** How long a signed-in browser stays signed in without signing in again. */
 export const SESSION_DAYS = 30;
 
 export interface AuthDependencies {
 	accounts: AccountsRepo;
+	devices: DevicesRepo;
 	hasher: PasswordHasher;
 	newId: () => string;
 	newToken: () => string;
@@ -20,12 +22,22 @@ export type AuthFailure =
 	| { code: 'password-invalid'; reason: string }
 	| { code: 'login-taken' }
 	| { code: 'wrong-credentials' }
-	| { code: 'locked'; retryAfterSeconds: number };
+	| { code: 'locked'; retryAfterSeconds: number }
+	| { code: 'guest-proof-invalid' };
+
+/** A device's claim to a guest learner id it made: the id, the device, and the device's secret. */
+export interface GuestProof {
+	learnerId: string;
+	deviceId: string;
+	deviceSecret: string;
+}
 
 export interface IssuedSession {
 	token: string;
 	expiresAt: string;
 	personId: string;
+	/** Whether the account took over the guest learner id, so everything done as a guest is already its own. */
+	adopted: boolean;
 }
 
 export interface CurrentSession {
@@ -38,25 +50,39 @@ type Result<T> = { ok: true; value: T } | { ok: false; failure: AuthFailure };
 
 /** Signing up and in with a phone number or username and a password; sessions are random tokens stored hashed. */
 export function createAuthService(deps: AuthDependencies) {
-	async function issueSession(accountId: string, personId: string): Promise<IssuedSession> {
+	/** The guest id is this device's if the device knows its secret and claimed the id first. */
+	async function checkGuest(proof: GuestProof | undefined): Promise<'none' | 'invalid' | { learnerId: string; held: boolean }> {
+		if (!proof) return 'none';
+		const device = await deps.devices.find(proof.deviceId);
+		if (!device || device.secretHash !== deps.hashToken(proof.deviceSecret)) return 'invalid';
+		if ((await deps.devices.guestOwner(proof.learnerId)) !== proof.deviceId) return 'invalid';
+		const held = (await deps.devices.accountHoldsPerson(proof.learnerId)) || (await deps.devices.aliasFor(proof.learnerId)) !== undefined;
+		return { learnerId: proof.learnerId, held };
+	}
+
+	async function issueSession(accountId: string, personId: string, adopted: boolean): Promise<IssuedSession> {
 		const token = deps.newToken();
 		const createdAt = deps.now();
 		const expiresAt = new Date(createdAt.getTime() + SESSION_DAYS * 86_400_000).toISOString();
 		await deps.accounts.startSession({
 			session: { id: deps.newId(), accountId, tokenHash: deps.hashToken(token), kind: 'cookie', createdAt: createdAt.toISOString(), expiresAt }
 		});
-		return { token, expiresAt, personId };
+		return { token, expiresAt, personId, adopted };
 	}
 
 	return {
-		async signUp(input: { login: string; password: string; displayName?: string }): Promise<Result<IssuedSession>> {
+		async signUp(input: { login: string; password: string; displayName?: string; guest?: GuestProof }): Promise<Result<IssuedSession>> {
 			const login = parseLogin(input.login);
 			if ('problem' in login) return { ok: false, failure: { code: 'login-invalid', reason: login.problem } };
 			const passwordProblem = checkPassword(input.password);
 			if (passwordProblem) return { ok: false, failure: { code: 'password-invalid', reason: passwordProblem } };
 			if (await deps.accounts.loginTaken(login.value)) return { ok: false, failure: { code: 'login-taken' } };
+			const guest = await checkGuest(input.guest);
+			if (guest === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
 
-			const personId = deps.newId();
+			// Adopt the guest id, so nothing done as a guest is lost. An id an account already holds stays that account's.
+			const adopted = typeof guest === 'object' && !guest.held;
+			const personId = adopted ? guest.learnerId : deps.newId();
 			const accountId = deps.newId();
 			const at = deps.now().toISOString();
 			await deps.accounts.create({
@@ -66,12 +92,19 @@ export function createAuthService(deps: AuthDependencies) {
 				displayName: input.displayName?.trim() || null,
 				passwordHash: await deps.hasher.hash(input.password),
 				at,
-				audit: { id: deps.newId(), at, actorAccountId: accountId, action: 'account.created', subjectPersonId: personId, details: { loginKind: login.kind } }
+				audit: {
+					id: deps.newId(),
+					at,
+					actorAccountId: accountId,
+					action: 'account.created',
+					subjectPersonId: personId,
+					details: { loginKind: login.kind, adoptedGuest: adopted }
+				}
 			});
-			return { ok: true, value: await issueSession(accountId, personId) };
+			return { ok: true, value: await issueSession(accountId, personId, adopted) };
 		},
 
-		async signIn(input: { login: string; password: string }): Promise<Result<IssuedSession>> {
+		async signIn(input: { login: string; password: string; guest?: GuestProof }): Promise<Result<IssuedSession>> {
 			const login = parseLogin(input.login);
 			const account = 'problem' in login ? undefined : await deps.accounts.findByLogin(login.value);
 			if (!account) {
@@ -88,7 +121,18 @@ export function createAuthService(deps: AuthDependencies) {
 				const nowLocked = lockedForSeconds(next, deps.now());
 				return { ok: false, failure: nowLocked > 0 ? { code: 'locked', retryAfterSeconds: nowLocked } : { code: 'wrong-credentials' } };
 			}
-			return { ok: true, value: await issueSession(account.id, account.personId) };
+			const guest = await checkGuest(input.guest);
+			if (guest === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
+			if (typeof guest === 'object' && !guest.held && guest.learnerId !== account.personId) {
+				const at = deps.now().toISOString();
+				await deps.accounts.mergeGuest({
+					aliasId: guest.learnerId,
+					personId: account.personId,
+					at,
+					audit: { id: deps.newId(), at, actorAccountId: account.id, action: 'guest.merged', subjectPersonId: account.personId, details: { guestId: guest.learnerId } }
+				});
+			}
+			return { ok: true, value: await issueSession(account.id, account.personId, false) };
 		},
 
 		/** The session a token stands for, if it is known, not revoked and not expired. */

@@ -21,11 +21,19 @@ async function call<T>(path: string, init?: RequestInit): Promise<ApiOutcome<T>>
 
 const post = <T>(path: string, body: unknown) => call<T>(path, { method: 'POST', body: JSON.stringify(body) });
 
+type Guest = { learnerId: string; deviceId: string; deviceSecret: string } | undefined;
+
 export const accountApi = {
 	me: () => call<{ personId: string }>('me'),
-	signIn: (login: string, password: string) => post<{ personId: string }>('sign-in', { login, password }),
-	signUp: (login: string, password: string, displayName: string) =>
-		post<{ personId: string }>('sign-up', { login, password, ...(displayName.trim() ? { displayName } : {}) }),
+	signIn: (login: string, password: string, guest: Guest) =>
+		post<{ personId: string }>('sign-in', { login, password, ...(guest ? { guest } : {}) }),
+	signUp: (login: string, password: string, displayName: string, guest: Guest) =>
+		post<{ personId: string; adopted: boolean }>('sign-up', {
+			login,
+			password,
+			...(displayName.trim() ? { displayName } : {}),
+			...(guest ? { guest } : {})
+		}),
 	signOut: () => post<void>('sign-out', {}),
 	signOutEverywhere: () => post<{ ended: number }>('sign-out-everywhere', {}),
 	changePassword: (currentPassword: string, newPassword: string) => post<void>('password', { currentPassword, newPassword })

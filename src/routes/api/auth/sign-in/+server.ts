@@ -5,7 +5,8 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 
-const body = z.strictObject({ login: z.string().max(64), password: z.string().max(256) });
+const guest = z.strictObject({ learnerId: z.string().max(64), deviceId: z.string().max(64), deviceSecret: z.string().max(128) });
+const body = z.strictObject({ login: z.string().max(64), password: z.string().max(256), guest: guest.optional() });
 
 export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
 	const input = await readJson(request, body);
@@ -13,5 +14,5 @@ export const POST: RequestHandler = async ({ request, cookies, locals, url }) =>
 	const result = await locals.auth.signIn(input.data);
 	if (!result.ok) return authFailureResponse(result.failure);
 	setSessionCookie(cookies, result.value.token, result.value.expiresAt, url.protocol === 'https:');
-	return json({ personId: result.value.personId });
+	return json({ personId: result.value.personId, adopted: result.value.adopted });
 };
