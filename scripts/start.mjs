@@ -34,7 +34,8 @@ const port = process.env.PORT || '3000';
 console.log(`Taza is starting on http://localhost:${port} (data in ${process.env.TAZA_DATA_DIR || './data'})`);
 const server = spawn(process.execPath, ['build/index.js'], {
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port }
+	// npm start is the demo: one person of each role (README.md). A production server runs `node build` without it.
+	env: { TAZA_DEMO_DATA: '1', ...process.env, PORT: port }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

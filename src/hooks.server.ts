@@ -3,7 +3,7 @@ import { defineCustomServerStrategy, locales } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
 import { getDatabase } from '$lib/server/db';
-import { authService } from '$lib/server/services/auth.wiring';
+import { authService, seedDemoDataIfConfigured } from '$lib/server/services/auth.wiring';
 import { localeFromPathname } from '$lib/utils/locale-path';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 
@@ -12,8 +12,10 @@ defineCustomServerStrategy('custom-path', {
 });
 
 /** Migrations and reference data are applied when the server starts, not on the first request. */
-export const init: ServerInit = () => {
-	if (!building) getDatabase();
+export const init: ServerInit = async () => {
+	if (building) return;
+	getDatabase();
+	await seedDemoDataIfConfigured();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

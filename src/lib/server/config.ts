@@ -5,6 +5,8 @@ export interface ServerConfig {
 	dataDir: string;
 	databaseFile: string;
 	migrationsDir: string;
+	/** Create the demo organisation, class and one person of each role (README.md lists them). */
+	demoData: boolean;
 }
 
 /** Reads the server's settings from the environment; every one has a default that works on a fresh checkout. */
@@ -13,6 +15,7 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
 	return {
 		dataDir,
 		databaseFile: path.join(dataDir, 'taza.db'),
-		migrationsDir: path.resolve(env.TAZA_MIGRATIONS_DIR || './drizzle')
+		migrationsDir: path.resolve(env.TAZA_MIGRATIONS_DIR || './drizzle'),
+		demoData: env.TAZA_DEMO_DATA === '1'
 	};
 }

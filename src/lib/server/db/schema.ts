@@ -115,3 +115,40 @@ export const personAliases = sqliteTable('person_aliases', {
 	reason: text('reason', { enum: ['guest-merged-at-sign-in'] }).notNull(),
 	createdAt: text('created_at').notNull()
 });
+
+/** Ministries, agencies and municipalities, each in a region: they assign mandatory courses to their staff. */
+export const organisations = sqliteTable('organisations', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	kind: text('kind', { enum: ['ministry', 'agency', 'municipality', 'other'] }).notNull(),
+	regionCode: text('region_code')
+		.notNull()
+		.references(() => regions.code),
+	createdAt: text('created_at').notNull()
+});
+
+/** A teacher's class; children join it with its code. */
+export const classes = sqliteTable('classes', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	joinCode: text('join_code').notNull().unique(),
+	createdAt: text('created_at').notNull()
+});
+
+/**
+ * Who is what, where, and when (DESIGN §6): a role in a scope with valid-from and valid-to dates, so a new school
+ * year or a move between agencies keeps history right. Scopes are checked against the date of the action.
+ */
+export const memberships = sqliteTable('memberships', {
+	id: text('id').primaryKey(),
+	personId: text('person_id')
+		.notNull()
+		.references(() => people.id),
+	role: text('role', { enum: ['learner', 'teacher', 'trainer', 'org-admin', 'programme-admin'] }).notNull(),
+	scopeKind: text('scope_kind', { enum: ['programme', 'organisation', 'class', 'school', 'seminar'] }).notNull(),
+	scopeId: text('scope_id').notNull(),
+	validFrom: text('valid_from').notNull(),
+	validTo: text('valid_to'),
+	createdAt: text('created_at').notNull(),
+	createdBy: text('created_by')
+});

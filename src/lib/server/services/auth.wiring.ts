@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken, passwordHasher } from '../auth/secrets';
 import { getDatabase } from '../db';
+import { readServerConfig } from '../config';
 import { createAccountsRepo } from '../repos/accounts.repo';
+import { createAppMetaRepo } from '../repos/app-meta.repo';
+import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createDevicesRepo } from '../repos/devices.repo';
 import { createAuthService } from './auth.service';
+import { seedDemoDataOnce } from './demo-data.service';
 import { createDevicesService } from './devices.service';
 
 /** The auth service on the process's database, with the real clock, ids and hasher. */
@@ -22,4 +26,21 @@ export function authService() {
 
 export function devicesService() {
 	return createDevicesService({ devices: createDevicesRepo(getDatabase().db), hashSecret: hashToken, now: () => new Date() });
+}
+
+/** At start: the demo people, when this server is configured to have them. */
+export async function seedDemoDataIfConfigured(): Promise<void> {
+	if (!readServerConfig().demoData) return;
+	const { db } = getDatabase();
+	await seedDemoDataOnce({
+		auth: authService(),
+		memberships: createMembershipsRepo(db),
+		meta: createAppMetaRepo(db),
+		newId: randomUUID,
+		now: () => new Date()
+	});
+}
+
+export function membershipsRepo() {
+	return createMembershipsRepo(getDatabase().db);
 }

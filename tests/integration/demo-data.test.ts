@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/lib/server/services/demo-data.service';
+import { startServer, type RunningServer } from '../support/server';
+
+describe('the demo data npm start seeds', () => {
+	let server: RunningServer;
+
+	beforeAll(async () => {
+		server = await startServer({ env: { TAZA_DEMO_DATA: '1' } });
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('has one person of each role who can sign in with the README credentials', async () => {
+		for (const person of DEMO_PEOPLE) {
+			const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ login: person.login, password: DEMO_PASSWORD })
+			});
+			expect(signIn.status, person.login).toBe(200);
+			const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+			const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json();
+			expect(me.roles.map((role: { role: string }) => role.role)).toEqual([person.role]);
+		}
+	});
+
+	it('is created once: a restart adds nobody', async () => {
+		const count = () => {
+			const db = new Database(path.join(server.dataDir, 'taza.db'), { readonly: true });
+			try {
+				return [db.prepare('select count(*) from accounts').pluck().get(), db.prepare('select count(*) from memberships').pluck().get()];
+			} finally {
+				db.close();
+			}
+		};
+		const before = count();
+		expect(before).toEqual([DEMO_PEOPLE.length, DEMO_PEOPLE.length]);
+		const dataDir = server.dataDir;
+		await server.stop();
+		server = await startServer({ dataDir, env: { TAZA_DEMO_DATA: '1' } });
+		expect(count()).toEqual(before);
+	});
+});
