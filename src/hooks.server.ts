@@ -1,7 +1,9 @@
 import { building } from '$app/environment';
 import { defineCustomServerStrategy, locales } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { decideAccess } from '$lib/server/access-policy';
 import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
+import { apiError } from '$lib/server/http';
 import { getDatabase } from '$lib/server/db';
 import { authService, seedDemoDataIfConfigured } from '$lib/server/services/auth.wiring';
 import { localeFromPathname } from '$lib/utils/locale-path';
@@ -23,6 +25,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/')) {
 		event.locals.auth = authService();
 		event.locals.session = await event.locals.auth.resolve(event.cookies.get(SESSION_COOKIE));
+		const decision = decideAccess(event.request.method, event.route.id, event.locals.session !== undefined);
+		if (decision === 'sign-in-required') return apiError(401, 'signed-out', 'Sign in first.');
+		// Deny by default: an endpoint nobody wrote a rule for is not reachable.
+		if (decision === 'unknown-endpoint') return apiError(403, 'forbidden', 'This endpoint has no access rule.');
 		return resolve(event);
 	}
 	return paraglideMiddleware(event.request, ({ locale }) =>
