@@ -13,7 +13,8 @@ const pages = LOCALES.flatMap((locale) => [
 	`/${locale}/courses/honest-choices`,
 	`/${locale}/courses/honest-choices/gift-or-bribe`,
 	`/${locale}/reporting-channels`,
-	`/${locale}/account`
+	`/${locale}/account`,
+	`/${locale}/classes`
 ]);
 
 describe('accessibility of every page', () => {

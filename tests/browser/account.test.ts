@@ -30,6 +30,13 @@ describe('the account page', () => {
 		await page.locator('#sign-in-password').fill('ak-jurok-2026');
 		await page.getByRole('button', { name: message('ky', 'account_sign_in_button'), exact: true }).click();
 		await expect.poll(() => account.getAttribute('data-status')).toBe('signed-in');
+
+		// Signed in, she opens a class and gets a join code to write on the board.
+		await page.getByRole('link', { name: message('ky', 'classes_title') }).click();
+		await expect.poll(() => page.getByTestId('classes').getAttribute('data-status')).toBe('ready');
+		await page.locator('#class-name').fill('7-Б');
+		await page.getByRole('button', { name: message('ky', 'classes_open_button') }).click();
+		await expect.poll(() => page.getByTestId('join-code').first().textContent()).toMatch(/^[ACDEFGHJKLMNPQRTUVWXY34679]{6}$/);
 		await context.close();
 	});
 

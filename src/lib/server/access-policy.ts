@@ -14,7 +14,10 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'POST /api/auth/sign-out-everywhere': 'signed-in',
 	'POST /api/auth/password': 'signed-in',
 	'GET /api/auth/me': 'signed-in',
-	'POST /api/devices/enrol': 'anyone'
+	'POST /api/devices/enrol': 'anyone',
+	// Any signed-in person may open a class and list the classes they teach.
+	'GET /api/classes': 'signed-in',
+	'POST /api/classes': 'signed-in'
 };
 
 export type AccessDecision = 'allow' | 'sign-in-required' | 'unknown-endpoint';

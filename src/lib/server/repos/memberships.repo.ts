@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Membership } from '$lib/identity/memberships';
 import type { TazaDatabase } from '../db/connection';
 import { auditLog, classes, memberships, organisations } from '../db/schema';
@@ -36,6 +36,50 @@ export function createMembershipsRepo(db: TazaDatabase) {
 
 		async createClass(input: typeof classes.$inferInsert): Promise<void> {
 			db.insert(classes).values(input).run();
+		},
+
+		async joinCodeTaken(joinCode: string): Promise<boolean> {
+			return db.select({ id: classes.id }).from(classes).where(eq(classes.joinCode, joinCode)).get() !== undefined;
+		},
+
+		/** A new class and its teacher's membership, with the audit entry, in one transaction. */
+		async openClass(input: { class: typeof classes.$inferInsert; teacher: { id: string; personId: string; validFrom: string }; audit: AuditEntry }): Promise<void> {
+			db.transaction((tx) => {
+				tx.insert(classes).values(input.class).run();
+				tx.insert(memberships)
+					.values({
+						id: input.teacher.id,
+						personId: input.teacher.personId,
+						role: 'teacher',
+						scopeKind: 'class',
+						scopeId: input.class.id,
+						validFrom: input.teacher.validFrom,
+						validTo: null,
+						createdAt: input.teacher.validFrom,
+						createdBy: input.teacher.personId
+					})
+					.run();
+				tx.insert(auditLog).values(input.audit).run();
+			});
+		},
+
+		/** Classes the person teaches at a moment, with their join codes. */
+		async classesTaughtBy(personId: string, at: string): Promise<{ id: string; name: string; joinCode: string; createdAt: string }[]> {
+			return db
+				.select({ id: classes.id, name: classes.name, joinCode: classes.joinCode, createdAt: classes.createdAt })
+				.from(memberships)
+				.innerJoin(classes, eq(memberships.scopeId, classes.id))
+				.where(
+					and(
+						eq(memberships.personId, personId),
+						eq(memberships.role, 'teacher'),
+						eq(memberships.scopeKind, 'class'),
+						lte(memberships.validFrom, at),
+						or(isNull(memberships.validTo), gt(memberships.validTo, at))
+					)
+				)
+				.orderBy(classes.createdAt)
+				.all();
 		}
 	};
 }

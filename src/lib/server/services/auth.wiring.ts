@@ -7,6 +7,7 @@ import { createAppMetaRepo } from '../repos/app-meta.repo';
 import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createDevicesRepo } from '../repos/devices.repo';
 import { createAuthService } from './auth.service';
+import { createClassesService } from './classes.service';
 import { seedDemoDataOnce } from './demo-data.service';
 import { createDevicesService } from './devices.service';
 
@@ -43,4 +44,8 @@ export async function seedDemoDataIfConfigured(): Promise<void> {
 
 export function membershipsRepo() {
 	return createMembershipsRepo(getDatabase().db);
+}
+
+export function classesService() {
+	return createClassesService({ memberships: createMembershipsRepo(getDatabase().db), newId: randomUUID, random: Math.random, now: () => new Date() });
 }

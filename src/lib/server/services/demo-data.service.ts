@@ -13,7 +13,7 @@ export const DEMO_PEOPLE: { login: string; displayName: string; role: Role; scop
 	{ login: 'demo.learner', displayName: 'Демо: окуучу', role: 'learner', scope: 'class' }
 ];
 export const DEMO_ORGANISATION = { id: 'demo-organisation', name: 'Демо уюм (Нарын облусу)', kind: 'agency' as const, regionCode: 'naryn' };
-export const DEMO_CLASS = { id: 'demo-class', name: '7-А (демо)', joinCode: 'DEMO7A' };
+export const DEMO_CLASS = { id: 'demo-class', name: '7-А (демо)', joinCode: 'MEKTP7' };
 
 export interface DemoDataDependencies {
 	auth: AuthService;
