@@ -5,7 +5,7 @@ import { decideAccess } from '$lib/server/access-policy';
 import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
 import { apiError } from '$lib/server/http';
 import { getDatabase } from '$lib/server/db';
-import { authService, seedDemoDataIfConfigured } from '$lib/server/services/auth.wiring';
+import { authService, seedDemoDataIfConfigured } from '$lib/server/services/wiring';
 import { localeFromPathname } from '$lib/utils/locale-path';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 

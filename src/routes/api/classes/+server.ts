@@ -1,6 +1,6 @@
 import { signedInSession } from '$lib/server/access-policy';
 import { apiError, readJson } from '$lib/server/http';
-import { classesService } from '$lib/server/services/auth.wiring';
+import { classesService } from '$lib/server/services/wiring';
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';

@@ -1,6 +1,6 @@
 import { signedInSession } from '$lib/server/access-policy';
 import { activeMemberships } from '$lib/identity/memberships';
-import { membershipsRepo } from '$lib/server/services/auth.wiring';
+import { membershipsRepo } from '$lib/server/services/wiring';
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { apiError, readJson } from '$lib/server/http';
-import { devicesService } from '$lib/server/services/auth.wiring';
+import { devicesService } from '$lib/server/services/wiring';
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';

@@ -1,3 +1,5 @@
+// Where services meet the real world: the process database, the clock, ids, randomness and the password hasher.
+// Handlers and scripts take services from here; tests build them with their own dependencies instead.
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken, passwordHasher } from '../auth/secrets';
 import { getDatabase } from '../db';
@@ -11,7 +13,7 @@ import { createClassesService } from './classes.service';
 import { seedDemoDataOnce } from './demo-data.service';
 import { createDevicesService } from './devices.service';
 
-/** The auth service on the process's database, with the real clock, ids and hasher. */
+/** Accounts and sessions. */
 export function authService() {
 	const { db } = getDatabase();
 	return createAuthService({
