@@ -5,7 +5,7 @@ import { decideAccess } from '$lib/server/access-policy';
 import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
 import { apiError } from '$lib/server/http';
 import { getDatabase } from '$lib/server/db';
-import { authService, seedDemoDataIfConfigured } from '$lib/server/services/wiring';
+import { authService, membershipsRepo, seedDemoDataIfConfigured } from '$lib/server/services/wiring';
 import { localeFromPathname } from '$lib/utils/locale-path';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 
@@ -25,8 +25,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/')) {
 		event.locals.auth = authService();
 		event.locals.session = await event.locals.auth.resolve(event.cookies.get(SESSION_COOKIE));
-		const decision = decideAccess(event.request.method, event.route.id, event.locals.session !== undefined);
+		const session = event.locals.session;
+		const decision = await decideAccess({
+			method: event.request.method,
+			routeId: event.route.id,
+			params: event.params as Record<string, string>,
+			signedIn: session !== undefined,
+			memberships: () => membershipsRepo().forPerson(session!.personId),
+			now: new Date()
+		});
 		if (decision === 'sign-in-required') return apiError(401, 'signed-out', 'Sign in first.');
+		if (decision === 'forbidden') return apiError(403, 'forbidden', 'Your roles do not allow this.');
 		// Deny by default: an endpoint nobody wrote a rule for is not reachable.
 		if (decision === 'unknown-endpoint') return apiError(403, 'forbidden', 'This endpoint has no access rule.');
 		return resolve(event);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/lib/server/services/demo-data.service';
+import { DEMO_CLASS, DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/lib/server/services/demo-data.service';
 import { startServer, type RunningServer } from '../support/server';
 
 describe('the demo data npm start seeds', () => {
@@ -27,6 +27,19 @@ describe('the demo data npm start seeds', () => {
 			const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json();
 			expect(me.roles.map((role: { role: string }) => role.role)).toEqual([person.role]);
 		}
+	});
+
+	it('puts the demo learner in the demo teacher\'s class roster', async () => {
+		const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ login: 'demo.teacher', password: DEMO_PASSWORD })
+		});
+		const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+		const classes = await (await fetch(`${server.url}/api/classes`, { headers: { cookie } })).json();
+		expect(classes.classes).toEqual([expect.objectContaining({ id: DEMO_CLASS.id, joinCode: DEMO_CLASS.joinCode })]);
+		const roster = await (await fetch(`${server.url}/api/classes/${DEMO_CLASS.id}/roster`, { headers: { cookie } })).json();
+		expect(roster.learners.map((learner: { displayName: string }) => learner.displayName)).toEqual(['Демо: окуучу']);
 	});
 
 	it('is created once: a restart adds nobody', async () => {

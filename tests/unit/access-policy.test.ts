@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Membership } from '../../src/lib/identity/memberships';
 import { ACCESS_POLICY, decideAccess } from '../../src/lib/server/access-policy';
 
 /** Every `METHOD /api/…` the app serves, read from the route files. */
@@ -27,12 +28,31 @@ describe('the access policy', () => {
 		expect(apiEndpoints()).toEqual(Object.keys(ACCESS_POLICY).sort());
 	});
 
-	it('refuses endpoints without a rule, and signed-in endpoints to anonymous callers', () => {
-		expect(decideAccess('GET', '/api/auth/me', false)).toBe('sign-in-required');
-		expect(decideAccess('GET', '/api/auth/me', true)).toBe('allow');
-		expect(decideAccess('POST', '/api/auth/sign-in', false)).toBe('allow');
-		expect(decideAccess('DELETE', '/api/auth/me', true)).toBe('unknown-endpoint');
-		expect(decideAccess('GET', '/api/new-endpoint', true)).toBe('unknown-endpoint');
-		expect(decideAccess('GET', null, false)).toBe('allow');
+	const ask = (method: string, routeId: string | null, signedIn: boolean, memberships: Membership[] = [], params: Record<string, string> = {}) =>
+		decideAccess({ method, routeId, params, signedIn, memberships: async () => memberships, now: new Date('2026-10-01T00:00:00Z') });
+
+	it('refuses endpoints without a rule, and signed-in endpoints to anonymous callers', async () => {
+		expect(await ask('GET', '/api/auth/me', false)).toBe('sign-in-required');
+		expect(await ask('GET', '/api/auth/me', true)).toBe('allow');
+		expect(await ask('POST', '/api/auth/sign-in', false)).toBe('allow');
+		expect(await ask('DELETE', '/api/auth/me', true)).toBe('unknown-endpoint');
+		expect(await ask('GET', '/api/new-endpoint', true)).toBe('unknown-endpoint');
+		expect(await ask('GET', null, false)).toBe('allow');
+	});
+
+	it('lets a class roster be read by that class\'s current teacher or a programme administrator only', async () => {
+		const roster = (memberships: Membership[], classId = 'class-7a') => ask('GET', '/api/classes/[classId]/roster', true, memberships, { classId });
+		const teacherOf = (scopeId: string, validTo: string | null = null): Membership => ({
+			role: 'teacher',
+			scopeKind: 'class',
+			scopeId,
+			validFrom: '2026-09-01T00:00:00Z',
+			validTo
+		});
+		expect(await roster([teacherOf('class-7a')])).toBe('allow');
+		expect(await roster([teacherOf('class-8b')])).toBe('forbidden');
+		expect(await roster([teacherOf('class-7a', '2026-09-15T00:00:00Z')])).toBe('forbidden');
+		expect(await roster([{ role: 'programme-admin', scopeKind: 'programme', scopeId: 'programme', validFrom: '2026-01-01T00:00:00Z', validTo: null }])).toBe('allow');
+		expect(await roster([])).toBe('forbidden');
 	});
 });

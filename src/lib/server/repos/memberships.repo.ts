@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Membership } from '$lib/identity/memberships';
 import type { TazaDatabase } from '../db/connection';
-import { auditLog, classes, memberships, organisations } from '../db/schema';
+import { auditLog, classes, memberships, organisations, personDetails } from '../db/schema';
 import type { AuditEntry } from './accounts.repo';
 
 export function createMembershipsRepo(db: TazaDatabase) {
@@ -61,6 +61,25 @@ export function createMembershipsRepo(db: TazaDatabase) {
 					.run();
 				tx.insert(auditLog).values(input.audit).run();
 			});
+		},
+
+		/** The learners of a class at a moment, by name (personal data, shown to the class's teacher only). */
+		async classRoster(classId: string, at: string): Promise<{ personId: string; displayName: string | null }[]> {
+			return db
+				.select({ personId: memberships.personId, displayName: personDetails.displayName })
+				.from(memberships)
+				.leftJoin(personDetails, eq(memberships.personId, personDetails.personId))
+				.where(
+					and(
+						eq(memberships.scopeKind, 'class'),
+						eq(memberships.scopeId, classId),
+						eq(memberships.role, 'learner'),
+						lte(memberships.validFrom, at),
+						or(isNull(memberships.validTo), gt(memberships.validTo, at))
+					)
+				)
+				.orderBy(personDetails.displayName)
+				.all();
 		},
 
 		/** Classes the person teaches at a moment, with their join codes. */

@@ -32,6 +32,11 @@ export function createClassesService(deps: ClassesDependencies) {
 			return { ok: true, class: { id, name, joinCode } };
 		},
 
+		/** Who is in the class now. The access policy has already checked the caller teaches it. */
+		roster(classId: string) {
+			return deps.memberships.classRoster(classId, deps.now().toISOString());
+		},
+
 		mine(session: CurrentSession) {
 			return deps.memberships.classesTaughtBy(session.personId, deps.now().toISOString());
 		}
