@@ -14,7 +14,8 @@ const pages = LOCALES.flatMap((locale) => [
 	`/${locale}/courses/honest-choices/gift-or-bribe`,
 	`/${locale}/reporting-channels`,
 	`/${locale}/account`,
-	`/${locale}/classes`
+	`/${locale}/classes`,
+	`/${locale}/join`
 ]);
 
 describe('accessibility of every page', () => {

@@ -27,6 +27,10 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	// Any signed-in person may open a class and list the classes they teach.
 	'GET /api/classes': 'signed-in',
 	'POST /api/classes': 'signed-in',
+	// A child with the class code: see the names, join, or sign in with pictures or a PIN.
+	'POST /api/classes/lookup': 'anyone',
+	'POST /api/classes/join': 'anyone',
+	'POST /api/classes/sign-in': 'anyone',
 	// A class's roster: its teacher (now, not last year's) or a programme administrator.
 	'GET /api/classes/[classId]/roster': {
 		anyOf: [{ role: 'teacher', scopeKind: 'class', scopeParam: 'classId' }, { role: 'programme-admin' }]

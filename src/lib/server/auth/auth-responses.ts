@@ -14,6 +14,12 @@ export function authFailureResponse(failure: AuthFailure): Response {
 			return apiError(401, failure.code, 'The phone number, username or password is not right.');
 		case 'guest-proof-invalid':
 			return apiError(403, failure.code, 'This device could not prove that the guest learner is its own.');
+		case 'unknown-class':
+			return apiError(404, failure.code, 'No class has this code.');
+		case 'name-invalid':
+			return apiError(400, failure.code, 'A name has 1 to 60 characters.');
+		case 'secret-invalid':
+			return apiError(400, failure.code, `Choose three pictures or a 4-digit PIN (${failure.reason}).`);
 		case 'locked':
 			return apiError(
 				429,

@@ -55,10 +55,13 @@ export const accounts = sqliteTable('accounts', {
 	createdAt: text('created_at').notNull()
 });
 
-/** How a person signs in: a phone number (personal data, so here and erasable) or a username. Normalised. */
+/**
+ * How a person signs in: a phone number (personal data, so here and erasable), a username, or — for a child who
+ * joined a class — their place in that class. Normalised.
+ */
 export const loginNames = sqliteTable('login_names', {
 	login: text('login').primaryKey(),
-	kind: text('kind', { enum: ['phone', 'username'] }).notNull(),
+	kind: text('kind', { enum: ['phone', 'username', 'class-member'] }).notNull(),
 	accountId: text('account_id')
 		.notNull()
 		.references(() => accounts.id, { onDelete: 'cascade' })

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Login } from '$lib/identity/login';
 import type { TazaDatabase } from '../db/connection';
-import { accounts, auditLog, loginNames, people, personAliases, personDetails, sessions } from '../db/schema';
+import { accounts, auditLog, loginNames, memberships, people, personAliases, personDetails, sessions } from '../db/schema';
 
 export interface AccountRecord {
 	id: string;
@@ -46,14 +46,31 @@ export function createAccountsRepo(db: TazaDatabase) {
 		async create(input: {
 			personId: string;
 			accountId: string;
-			login: Login;
+			login: Login | { kind: 'class-member'; value: string };
 			displayName: string | null;
 			passwordHash: string;
 			at: string;
 			audit: AuditEntry;
+			/** A child joining a class becomes its learner in the same transaction. */
+			learnerOf?: { membershipId: string; classId: string };
 		}): Promise<void> {
 			db.transaction((tx) => {
 				tx.insert(people).values({ id: input.personId, createdAt: input.at }).onConflictDoNothing().run();
+				if (input.learnerOf) {
+					tx.insert(memberships)
+						.values({
+							id: input.learnerOf.membershipId,
+							personId: input.personId,
+							role: 'learner',
+							scopeKind: 'class',
+							scopeId: input.learnerOf.classId,
+							validFrom: input.at,
+							validTo: null,
+							createdAt: input.at,
+							createdBy: input.personId
+						})
+						.run();
+				}
 				tx.insert(personDetails)
 					.values({ personId: input.personId, displayName: input.displayName })
 					.onConflictDoUpdate({ target: personDetails.personId, set: { displayName: input.displayName } })

@@ -38,6 +38,10 @@ export function createMembershipsRepo(db: TazaDatabase) {
 			db.insert(classes).values(input).run();
 		},
 
+		async classByJoinCode(joinCode: string): Promise<{ id: string; name: string } | undefined> {
+			return db.select({ id: classes.id, name: classes.name }).from(classes).where(eq(classes.joinCode, joinCode)).get();
+		},
+
 		async joinCodeTaken(joinCode: string): Promise<boolean> {
 			return db.select({ id: classes.id }).from(classes).where(eq(classes.joinCode, joinCode)).get() !== undefined;
 		},

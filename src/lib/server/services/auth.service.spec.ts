@@ -6,6 +6,7 @@ import { hashToken, passwordHasher } from '../auth/secrets';
 import { openDatabase, type DatabaseHandle } from '../db/connection';
 import { createAccountsRepo } from '../repos/accounts.repo';
 import { createDevicesRepo } from '../repos/devices.repo';
+import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createAuthService } from './auth.service';
 import { createDevicesService } from './devices.service';
 
@@ -32,6 +33,7 @@ function setup() {
 	const auth = createAuthService({
 		accounts: createAccountsRepo(handle.db),
 		devices: createDevicesRepo(handle.db),
+		classes: createMembershipsRepo(handle.db),
 		hasher: fakeHasher,
 		newId: () => `id-${++n}`,
 		newToken: () => `token-${++n}`,
@@ -182,6 +184,51 @@ describe('learning as a guest first', () => {
 			{ alias_id: 'guest-on-school-pc', person_id: account.value.personId, reason: 'guest-merged-at-sign-in' }
 		]);
 		expect(handle.sqlite.prepare("select count(*) from audit_log where action = 'guest.merged'").pluck().get()).toBe(1);
+	});
+});
+
+describe('children in a class', () => {
+	function withClass() {
+		const context = setup();
+		context.handle.sqlite.prepare("insert into classes (id, name, join_code, created_at) values ('class-7a', '7-А', 'MEKTP7', '2026-09-01')").run();
+		return context;
+	}
+	const pictures = { kind: 'pictures' as const, pictures: ['sun', 'horse', 'apple'] };
+
+	it('join with the code, a name and three pictures, and appear in the roster', async () => {
+		const { auth } = withClass();
+		const joined = await auth.joinClass({ code: 'mektp-7', displayName: 'Айбек', secret: pictures });
+		expect(joined).toMatchObject({ ok: true, value: { className: '7-А' } });
+		const found = await auth.classForCode('MEKTP7');
+		expect(found?.learners.map((learner) => learner.displayName)).toEqual(['Айбек']);
+	});
+
+	it('sign in again by picking their name and the same pictures in the same order', async () => {
+		const { auth } = withClass();
+		const joined = await auth.joinClass({ code: 'MEKTP7', displayName: 'Нургүл', secret: { kind: 'pin', pin: '0427' } });
+		if (!joined.ok) throw new Error('join failed');
+		const personId = joined.value.personId;
+		expect((await auth.signInToClass({ code: 'MEKTP7', personId, secret: { kind: 'pin', pin: '0427' } })).ok).toBe(true);
+		expect(await auth.signInToClass({ code: 'MEKTP7', personId, secret: { kind: 'pin', pin: '7240' } })).toEqual({
+			ok: false,
+			failure: { code: 'wrong-credentials' }
+		});
+		expect(await auth.signInToClass({ code: 'OTHER1', personId, secret: { kind: 'pin', pin: '0427' } })).toEqual({
+			ok: false,
+			failure: { code: 'wrong-credentials' }
+		});
+	});
+
+	it('refuse an unknown code, an empty name or a bad secret, writing nothing', async () => {
+		const { auth, handle } = withClass();
+		expect(await auth.joinClass({ code: 'NOPE77', displayName: 'Айбек', secret: pictures })).toEqual({ ok: false, failure: { code: 'unknown-class' } });
+		expect(await auth.joinClass({ code: 'MEKTP7', displayName: '  ', secret: pictures })).toEqual({ ok: false, failure: { code: 'name-invalid' } });
+		expect(await auth.joinClass({ code: 'MEKTP7', displayName: 'Айбек', secret: { kind: 'pictures', pictures: ['sun'] } })).toMatchObject({
+			ok: false,
+			failure: { code: 'secret-invalid' }
+		});
+		expect(count(handle, 'people')).toBe(0);
+		expect(count(handle, 'memberships')).toBe(0);
 	});
 });
 

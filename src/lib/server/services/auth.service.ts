@@ -3,6 +3,9 @@ import { afterFailure, lockedForSeconds } from '$lib/identity/sign-in-lockout';
 import type { PasswordHasher } from '../auth/secrets';
 import type { AccountsRepo } from '../repos/accounts.repo';
 import type { DevicesRepo } from '../repos/devices.repo';
+import type { MembershipsRepo } from '../repos/memberships.repo';
+import { normaliseJoinCode } from '$lib/identity/join-code';
+import { childSecretText, classLoginName, type ChildSecret } from '$lib/identity/picture-password';
 
 /** How long a signed-in browser stays signed in without signing in again. */
 export const SESSION_DAYS = 30;
@@ -10,6 +13,7 @@ export const SESSION_DAYS = 30;
 export interface AuthDependencies {
 	accounts: AccountsRepo;
 	devices: DevicesRepo;
+	classes: Pick<MembershipsRepo, 'classByJoinCode' | 'classRoster'>;
 	hasher: PasswordHasher;
 	newId: () => string;
 	newToken: () => string;
@@ -23,7 +27,10 @@ export type AuthFailure =
 	| { code: 'login-taken' }
 	| { code: 'wrong-credentials' }
 	| { code: 'locked'; retryAfterSeconds: number }
-	| { code: 'guest-proof-invalid' };
+	| { code: 'guest-proof-invalid' }
+	| { code: 'unknown-class' }
+	| { code: 'name-invalid' }
+	| { code: 'secret-invalid'; reason: string };
 
 /** A device's claim to a guest learner id it made: the id, the device, and the device's secret. */
 export interface GuestProof {
@@ -58,6 +65,37 @@ export function createAuthService(deps: AuthDependencies) {
 		if ((await deps.devices.guestOwner(proof.learnerId)) !== proof.deviceId) return 'invalid';
 		const held = (await deps.devices.accountHoldsPerson(proof.learnerId)) || (await deps.devices.aliasFor(proof.learnerId)) !== undefined;
 		return { learnerId: proof.learnerId, held };
+	}
+
+	/** Checks a password against a login name, with the lockout, and merges a proven guest id into the account. */
+	async function signInAs(loginName: string | undefined, password: string, guest: GuestProof | undefined): Promise<Result<IssuedSession>> {
+		const account = loginName ? await deps.accounts.findByLogin(loginName) : undefined;
+		if (!account) {
+			// Spend the same time as a real check, so response times do not tell which logins exist.
+			await deps.hasher.hash(password);
+			return { ok: false, failure: { code: 'wrong-credentials' } };
+		}
+		const failures = { count: account.failedSignIns, lastAt: account.lastFailedSignInAt };
+		const locked = lockedForSeconds(failures, deps.now());
+		if (locked > 0) return { ok: false, failure: { code: 'locked', retryAfterSeconds: locked } };
+		if (!(await deps.hasher.verify(account.passwordHash, password))) {
+			const next = afterFailure(failures, deps.now());
+			await deps.accounts.recordFailedSignIn(account.id, next);
+			const nowLocked = lockedForSeconds(next, deps.now());
+			return { ok: false, failure: nowLocked > 0 ? { code: 'locked', retryAfterSeconds: nowLocked } : { code: 'wrong-credentials' } };
+		}
+		const guestCheck = await checkGuest(guest);
+		if (guestCheck === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
+		if (typeof guestCheck === 'object' && !guestCheck.held && guestCheck.learnerId !== account.personId) {
+			const at = deps.now().toISOString();
+			await deps.accounts.mergeGuest({
+				aliasId: guestCheck.learnerId,
+				personId: account.personId,
+				at,
+				audit: { id: deps.newId(), at, actorAccountId: account.id, action: 'guest.merged', subjectPersonId: account.personId, details: { guestId: guestCheck.learnerId } }
+			});
+		}
+		return { ok: true, value: await issueSession(account.id, account.personId, false) };
 	}
 
 	async function issueSession(accountId: string, personId: string, adopted: boolean): Promise<IssuedSession> {
@@ -106,33 +144,48 @@ export function createAuthService(deps: AuthDependencies) {
 
 		async signIn(input: { login: string; password: string; guest?: GuestProof }): Promise<Result<IssuedSession>> {
 			const login = parseLogin(input.login);
-			const account = 'problem' in login ? undefined : await deps.accounts.findByLogin(login.value);
-			if (!account) {
-				// Spend the same time as a real check, so response times do not tell which logins exist.
-				await deps.hasher.hash(input.password);
-				return { ok: false, failure: { code: 'wrong-credentials' } };
-			}
-			const failures = { count: account.failedSignIns, lastAt: account.lastFailedSignInAt };
-			const locked = lockedForSeconds(failures, deps.now());
-			if (locked > 0) return { ok: false, failure: { code: 'locked', retryAfterSeconds: locked } };
-			if (!(await deps.hasher.verify(account.passwordHash, input.password))) {
-				const next = afterFailure(failures, deps.now());
-				await deps.accounts.recordFailedSignIn(account.id, next);
-				const nowLocked = lockedForSeconds(next, deps.now());
-				return { ok: false, failure: nowLocked > 0 ? { code: 'locked', retryAfterSeconds: nowLocked } : { code: 'wrong-credentials' } };
-			}
+			return signInAs('problem' in login ? undefined : login.value, input.password, input.guest);
+		},
+
+		/** A child joins a class with its code, their name and a picture password or PIN, and is signed in. */
+		async joinClass(input: { code: string; displayName: string; secret: ChildSecret; guest?: GuestProof }): Promise<Result<IssuedSession & { className: string }>> {
+			const schoolClass = await deps.classes.classByJoinCode(normaliseJoinCode(input.code));
+			if (!schoolClass) return { ok: false, failure: { code: 'unknown-class' } };
+			const displayName = input.displayName.trim();
+			if (displayName.length < 1 || displayName.length > 60) return { ok: false, failure: { code: 'name-invalid' } };
+			const secret = childSecretText(input.secret);
+			if ('problem' in secret) return { ok: false, failure: { code: 'secret-invalid', reason: secret.problem } };
 			const guest = await checkGuest(input.guest);
 			if (guest === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
-			if (typeof guest === 'object' && !guest.held && guest.learnerId !== account.personId) {
-				const at = deps.now().toISOString();
-				await deps.accounts.mergeGuest({
-					aliasId: guest.learnerId,
-					personId: account.personId,
-					at,
-					audit: { id: deps.newId(), at, actorAccountId: account.id, action: 'guest.merged', subjectPersonId: account.personId, details: { guestId: guest.learnerId } }
-				});
-			}
-			return { ok: true, value: await issueSession(account.id, account.personId, false) };
+			const adopted = typeof guest === 'object' && !guest.held;
+			const personId = adopted ? guest.learnerId : deps.newId();
+			const accountId = deps.newId();
+			const at = deps.now().toISOString();
+			await deps.accounts.create({
+				personId,
+				accountId,
+				login: { kind: 'class-member', value: classLoginName(schoolClass.id, personId) },
+				displayName,
+				passwordHash: await deps.hasher.hash(secret.text),
+				at,
+				learnerOf: { membershipId: deps.newId(), classId: schoolClass.id },
+				audit: { id: deps.newId(), at, actorAccountId: accountId, action: 'class.joined', subjectPersonId: personId, details: { classId: schoolClass.id, adoptedGuest: adopted } }
+			});
+			return { ok: true, value: { ...(await issueSession(accountId, personId, adopted)), className: schoolClass.name } };
+		},
+
+		/** The class and the names a child picks from to sign in; the code is what lets one see them. */
+		async classForCode(code: string): Promise<{ id: string; name: string; learners: { personId: string; displayName: string | null }[] } | undefined> {
+			const schoolClass = await deps.classes.classByJoinCode(normaliseJoinCode(code));
+			if (!schoolClass) return undefined;
+			return { ...schoolClass, learners: await deps.classes.classRoster(schoolClass.id, deps.now().toISOString()) };
+		},
+
+		/** A child signs in by class code, their name (person id) and their pictures or PIN. */
+		async signInToClass(input: { code: string; personId: string; secret: ChildSecret; guest?: GuestProof }): Promise<Result<IssuedSession>> {
+			const schoolClass = await deps.classes.classByJoinCode(normaliseJoinCode(input.code));
+			const secret = childSecretText(input.secret);
+			return signInAs(schoolClass ? classLoginName(schoolClass.id, input.personId) : undefined, 'text' in secret ? secret.text : '', input.guest);
 		},
 
 		/** The session a token stands for, if it is known, not revoked and not expired. */

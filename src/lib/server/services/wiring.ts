@@ -19,6 +19,7 @@ export function authService() {
 	return createAuthService({
 		accounts: createAccountsRepo(db),
 		devices: createDevicesRepo(db),
+		classes: createMembershipsRepo(db),
 		hasher: passwordHasher,
 		newId: randomUUID,
 		newToken,

@@ -1,12 +1,12 @@
 import { authFailureResponse } from '$lib/server/auth/auth-responses';
+import { guestProofSchema } from '$lib/server/auth/child-secret.schema';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import { readJson } from '$lib/server/http';
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 
-const guest = z.strictObject({ learnerId: z.string().max(64), deviceId: z.string().max(64), deviceSecret: z.string().max(128) });
-const body = z.strictObject({ login: z.string().max(64), password: z.string().max(256), displayName: z.string().max(120).optional(), guest: guest.optional() });
+const body = z.strictObject({ login: z.string().max(64), password: z.string().max(256), displayName: z.string().max(120).optional(), guest: guestProofSchema.optional() });
 
 export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
 	const input = await readJson(request, body);

@@ -1,0 +1,18 @@
+import { authFailureResponse } from '$lib/server/auth/auth-responses';
+import { childSecretSchema, guestProofSchema } from '$lib/server/auth/child-secret.schema';
+import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { readJson } from '$lib/server/http';
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+
+const body = z.strictObject({ code: z.string().max(16), displayName: z.string().max(120), secret: childSecretSchema, guest: guestProofSchema.optional() });
+
+export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
+	const input = await readJson(request, body);
+	if (!input.ok) return input.response;
+	const result = await locals.auth.joinClass(input.data);
+	if (!result.ok) return authFailureResponse(result.failure);
+	setSessionCookie(cookies, result.value.token, result.value.expiresAt, url.protocol === 'https:');
+	return json({ personId: result.value.personId, adopted: result.value.adopted, className: result.value.className }, { status: 201 });
+};
