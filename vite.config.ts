@@ -34,6 +34,9 @@ export default defineConfig({
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
+					// One file at a time: each starts its own server on a free port, and two files picking ports at the
+					// same moment could land on one port and talk to each other's server.
+					fileParallelism: false,
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

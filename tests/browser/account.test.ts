@@ -7,7 +7,7 @@ describe('the account page', () => {
 	it('creates an account, signs out, refuses a wrong password in the page language, and signs in again', async () => {
 		const context = await newContext(app.browser);
 		const page = await context.newPage();
-		await page.goto(`${app.server.url}/ky/account`);
+		await page.goto(`${app.server.url}/ky/account`, { waitUntil: 'networkidle' });
 		const account = page.getByTestId('account');
 		await expect.poll(() => account.getAttribute('data-status')).toBe('signed-out');
 
@@ -43,7 +43,7 @@ describe('the account page', () => {
 	it('says that signing in needs a connection when offline, instead of breaking', async () => {
 		const context = await newContext(app.browser);
 		const page = await context.newPage();
-		await page.goto(`${app.server.url}/ru/account`);
+		await page.goto(`${app.server.url}/ru/account`, { waitUntil: 'networkidle' });
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 		await context.setOffline(true);
@@ -60,7 +60,7 @@ describe('a guest who learned offline', () => {
 	it('creates an account that adopts the guest learner, keeping the progress made as a guest', async () => {
 		const context = await newContext(app.browser);
 		const page = await context.newPage();
-		await page.goto(`${app.server.url}/en/courses/honest-choices`);
+		await page.goto(`${app.server.url}/en/courses/honest-choices`, { waitUntil: 'networkidle' });
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 		await page.getByRole('button', { name: /Save for offline use/ }).click();
@@ -68,7 +68,7 @@ describe('a guest who learned offline', () => {
 
 		// Offline, as a guest: reach the first question of a lesson and answer it.
 		await context.setOffline(true);
-		await page.goto(`${app.server.url}/en/courses/honest-choices/fairness-and-rules`);
+		await page.goto(`${app.server.url}/en/courses/honest-choices/fairness-and-rules`, { waitUntil: 'networkidle' });
 		await page.locator('.lesson-player').waitFor();
 		for (let guard = 0; guard < 10; guard += 1) {
 			const type = await page.locator('[data-block-type]').getAttribute('data-block-type');
@@ -77,12 +77,12 @@ describe('a guest who learned offline', () => {
 		}
 		await page.locator('[data-block-type] input').first().check();
 		await page.locator('.lesson-player button.check').click();
-		await page.goto(`${app.server.url}/en/courses/honest-choices`);
+		await page.goto(`${app.server.url}/en/courses/honest-choices`, { waitUntil: 'networkidle' });
 		await expect.poll(() => page.locator('li[data-lesson="fairness-and-rules"]').getAttribute('data-state')).toBe('in-progress');
 
 		// Back online, create an account.
 		await context.setOffline(false);
-		await page.goto(`${app.server.url}/en/account`);
+		await page.goto(`${app.server.url}/en/account`, { waitUntil: 'networkidle' });
 		await expect.poll(() => page.getByTestId('account').getAttribute('data-status')).toBe('signed-out');
 		await page.locator('#sign-up-login').fill('guest.then.learner');
 		await page.locator('#sign-up-password').fill('kept-my-progress');
@@ -103,7 +103,7 @@ describe('a guest who learned offline', () => {
 		);
 		const me = await page.evaluate(() => fetch('/api/auth/me').then((response) => response.json()));
 		expect(me.personId).toBe(guestId);
-		await page.goto(`${app.server.url}/en/courses/honest-choices`);
+		await page.goto(`${app.server.url}/en/courses/honest-choices`, { waitUntil: 'networkidle' });
 		await expect.poll(() => page.locator('li[data-lesson="fairness-and-rules"]').getAttribute('data-state')).toBe('in-progress');
 		await context.close();
 	});

@@ -48,7 +48,8 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
 		try {
 			const response = await fetch(`${url}/api/health`);
-			if (response.ok) break;
+			// Healthy, and it is ours: a server that lost the port race would have exited by now.
+			if (response.ok && child.exitCode === null) break;
 		} catch {
 			// not listening yet
 		}

@@ -98,6 +98,17 @@ export function createAuthService(deps: AuthDependencies) {
 		return { ok: true, value: await issueSession(account.id, account.personId, false) };
 	}
 
+	/**
+	 * Who a new account is: the proven guest's id, so nothing done as a guest is lost — unless an account already
+	 * holds that id, which then stays that account's and the new one gets a fresh id.
+	 */
+	async function personForNewAccount(proof: GuestProof | undefined): Promise<{ personId: string; adopted: boolean } | 'invalid'> {
+		const guest = await checkGuest(proof);
+		if (guest === 'invalid') return 'invalid';
+		const adopted = typeof guest === 'object' && !guest.held;
+		return { personId: adopted ? guest.learnerId : deps.newId(), adopted };
+	}
+
 	async function issueSession(accountId: string, personId: string, adopted: boolean): Promise<IssuedSession> {
 		const token = deps.newToken();
 		const createdAt = deps.now();
@@ -115,12 +126,9 @@ export function createAuthService(deps: AuthDependencies) {
 			const passwordProblem = checkPassword(input.password);
 			if (passwordProblem) return { ok: false, failure: { code: 'password-invalid', reason: passwordProblem } };
 			if (await deps.accounts.loginTaken(login.value)) return { ok: false, failure: { code: 'login-taken' } };
-			const guest = await checkGuest(input.guest);
-			if (guest === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
-
-			// Adopt the guest id, so nothing done as a guest is lost. An id an account already holds stays that account's.
-			const adopted = typeof guest === 'object' && !guest.held;
-			const personId = adopted ? guest.learnerId : deps.newId();
+			const person = await personForNewAccount(input.guest);
+			if (person === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
+			const { personId, adopted } = person;
 			const accountId = deps.newId();
 			const at = deps.now().toISOString();
 			await deps.accounts.create({
@@ -155,10 +163,9 @@ export function createAuthService(deps: AuthDependencies) {
 			if (displayName.length < 1 || displayName.length > 60) return { ok: false, failure: { code: 'name-invalid' } };
 			const secret = childSecretText(input.secret);
 			if ('problem' in secret) return { ok: false, failure: { code: 'secret-invalid', reason: secret.problem } };
-			const guest = await checkGuest(input.guest);
-			if (guest === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
-			const adopted = typeof guest === 'object' && !guest.held;
-			const personId = adopted ? guest.learnerId : deps.newId();
+			const person = await personForNewAccount(input.guest);
+			if (person === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
+			const { personId, adopted } = person;
 			const accountId = deps.newId();
 			const at = deps.now().toISOString();
 			await deps.accounts.create({
