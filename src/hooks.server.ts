@@ -32,6 +32,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			params: event.params as Record<string, string>,
 			signedIn: session !== undefined,
 			memberships: () => membershipsRepo().forPerson(session!.personId),
+			membershipsOf: (personId) => membershipsRepo().forPerson(personId),
 			now: new Date()
 		});
 		if (decision === 'sign-in-required') return apiError(401, 'signed-out', 'Sign in first.');

@@ -25,8 +25,24 @@ describe('the demo data npm start seeds', () => {
 			expect(signIn.status, person.login).toBe(200);
 			const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
 			const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json();
-			expect(me.roles.map((role: { role: string }) => role.role)).toEqual([person.role]);
+			expect(me.roles.map((role: { role: string; scopeKind: string }) => `${role.role}@${role.scopeKind}`)).toEqual(
+				person.scopes.map((scope) => `${person.role}@${scope}`)
+			);
 		}
+	});
+
+	it('assigns a course to the demo organisation and class, so the learner has something "assigned to you"', async () => {
+		const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ login: 'demo.learner', password: DEMO_PASSWORD })
+		});
+		const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+		const { assignments } = await (await fetch(`${server.url}/api/me/assignments`, { headers: { cookie } })).json();
+		expect(assignments.map((assignment: { courseId: string; scopeKind: string; status: string }) => [assignment.courseId, assignment.scopeKind, assignment.status])).toEqual([
+			['integrity-public-service', 'organisation', 'not-started'],
+			['honest-choices', 'class', 'not-started']
+		]);
 	});
 
 	it('puts the demo learner in the demo teacher\'s class roster', async () => {
@@ -52,7 +68,7 @@ describe('the demo data npm start seeds', () => {
 			}
 		};
 		const before = count();
-		expect(before).toEqual([DEMO_PEOPLE.length, DEMO_PEOPLE.length]);
+		expect(before).toEqual([DEMO_PEOPLE.length, DEMO_PEOPLE.flatMap((person) => person.scopes).length]);
 		const dataDir = server.dataDir;
 		await server.stop();
 		server = await startServer({ dataDir, env: { TAZA_DEMO_DATA: '1' } });

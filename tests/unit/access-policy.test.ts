@@ -28,8 +28,23 @@ describe('the access policy', () => {
 		expect(apiEndpoints()).toEqual(Object.keys(ACCESS_POLICY).sort());
 	});
 
-	const ask = (method: string, routeId: string | null, signedIn: boolean, memberships: Membership[] = [], params: Record<string, string> = {}) =>
-		decideAccess({ method, routeId, params, signedIn, memberships: async () => memberships, now: new Date('2026-10-01T00:00:00Z') });
+	const ask = (
+		method: string,
+		routeId: string | null,
+		signedIn: boolean,
+		memberships: Membership[] = [],
+		params: Record<string, string> = {},
+		others: Record<string, Membership[]> = {}
+	) =>
+		decideAccess({
+			method,
+			routeId,
+			params,
+			signedIn,
+			memberships: async () => memberships,
+			membershipsOf: async (personId) => others[personId] ?? [],
+			now: new Date('2026-10-01T00:00:00Z')
+		});
 
 	it('refuses endpoints without a rule, and signed-in endpoints to anonymous callers', async () => {
 		expect(await ask('GET', '/api/auth/me', false)).toBe('sign-in-required');
@@ -54,5 +69,32 @@ describe('the access policy', () => {
 		expect(await roster([teacherOf('class-7a', '2026-09-15T00:00:00Z')])).toBe('forbidden');
 		expect(await roster([{ role: 'programme-admin', scopeKind: 'programme', scopeId: 'programme', validFrom: '2026-01-01T00:00:00Z', validTo: null }])).toBe('allow');
 		expect(await roster([])).toBe('forbidden');
+	});
+
+	it('lets a reset through only for someone responsible for that person now', async () => {
+		const member = (role: Membership['role'], scopeKind: Membership['scopeKind'], scopeId: string, validTo: string | null = null): Membership => ({
+			role,
+			scopeKind,
+			scopeId,
+			validFrom: '2026-09-01T00:00:00Z',
+			validTo
+		});
+		const people = {
+			pupil: [member('learner', 'class', 'class-7a')],
+			clerk: [member('learner', 'organisation', 'ministry-a')],
+			participant: [member('learner', 'seminar', 'seminar-naryn')],
+			colleague: [member('teacher', 'class', 'class-7a')]
+		};
+		const reset = (memberships: Membership[], personId: string) => ask('POST', '/api/people/[personId]/reset', true, memberships, { personId }, people);
+		expect(await reset([member('teacher', 'class', 'class-7a')], 'pupil')).toBe('allow');
+		expect(await reset([member('teacher', 'class', 'class-8b')], 'pupil')).toBe('forbidden');
+		expect(await reset([member('teacher', 'class', 'class-7a', '2026-09-15T00:00:00Z')], 'pupil')).toBe('forbidden');
+		expect(await reset([member('teacher', 'class', 'class-7a')], 'colleague')).toBe('forbidden');
+		expect(await reset([member('org-admin', 'organisation', 'ministry-a')], 'clerk')).toBe('allow');
+		expect(await reset([member('org-admin', 'organisation', 'ministry-b')], 'clerk')).toBe('forbidden');
+		expect(await reset([member('trainer', 'seminar', 'seminar-naryn')], 'participant')).toBe('allow');
+		expect(await reset([member('trainer', 'seminar', 'seminar-osh')], 'participant')).toBe('forbidden');
+		expect(await reset([member('programme-admin', 'programme', 'programme')], 'anyone-at-all')).toBe('allow');
+		expect(await reset([member('learner', 'class', 'class-7a')], 'pupil')).toBe('forbidden');
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeMemberships, holdsRole, type Membership } from './memberships';
+import { activeMemberships, holdsRole, sharedScopes, type Membership } from './memberships';
 
 const teacherOf7A: Membership = { role: 'teacher', scopeKind: 'class', scopeId: 'class-7a', validFrom: '2025-09-01T00:00:00Z', validTo: '2026-06-01T00:00:00Z' };
 const teacherOf8A: Membership = { role: 'teacher', scopeKind: 'class', scopeId: 'class-8a', validFrom: '2026-06-01T00:00:00Z', validTo: null };
@@ -23,5 +23,19 @@ describe('memberships over time', () => {
 		expect(holdsRole([teacherOf8A], 'teacher', now, { scopeKind: 'class' })).toBe(true);
 		expect(holdsRole([teacherOf8A], 'teacher', now)).toBe(true);
 		expect(holdsRole([teacherOf8A], 'trainer', now)).toBe(false);
+	});
+});
+
+describe('sharedScopes', () => {
+	const pupilOf7A: Membership = { role: 'learner', scopeKind: 'class', scopeId: 'class-7a', validFrom: '2025-09-01T00:00:00Z', validTo: null };
+	const pupilOf8A: Membership = { ...pupilOf7A, scopeId: 'class-8a' };
+
+	it('finds the class a teacher and a pupil share, only while both memberships last', () => {
+		const spring = new Date('2026-03-01T00:00:00Z');
+		expect(sharedScopes([teacherOf7A], 'teacher', [pupilOf7A, pupilOf8A], 'learner', 'class', spring)).toEqual([{ scopeKind: 'class', scopeId: 'class-7a' }]);
+		// The teacher's year with 7-A ended: no reach over its pupils any more.
+		expect(sharedScopes([teacherOf7A], 'teacher', [pupilOf7A], 'learner', 'class', new Date('2026-09-01T00:00:00Z'))).toEqual([]);
+		// A fellow teacher is not a pupil.
+		expect(sharedScopes([teacherOf8A], 'teacher', [teacherOf8A], 'learner', 'class', new Date('2026-09-01T00:00:00Z'))).toEqual([]);
 	});
 });

@@ -37,3 +37,27 @@ export function holdsRole(
 			(!scope || (membership.scopeKind === scope.scopeKind && (scope.scopeId === undefined || membership.scopeId === scope.scopeId)))
 	);
 }
+
+export type Scope = { scopeKind: ScopeKind; scopeId: string };
+
+/**
+ * The scopes of one kind where `actor` holds `actorRole` and `subject` holds `subjectRole` at a moment: a teacher and
+ * their pupil's class, an organisation administrator and a member's organisation, a trainer and a participant's seminar.
+ */
+export function sharedScopes(
+	actor: readonly Membership[],
+	actorRole: Role,
+	subject: readonly Membership[],
+	subjectRole: Role,
+	scopeKind: ScopeKind,
+	at: Date
+): Scope[] {
+	const subjectScopes = new Set(
+		activeMemberships(subject, at)
+			.filter((membership) => membership.role === subjectRole && membership.scopeKind === scopeKind)
+			.map((membership) => membership.scopeId)
+	);
+	return activeMemberships(actor, at)
+		.filter((membership) => membership.role === actorRole && membership.scopeKind === scopeKind && subjectScopes.has(membership.scopeId))
+		.map((membership) => ({ scopeKind, scopeId: membership.scopeId }));
+}

@@ -1,18 +1,27 @@
 /**
  * Who may call each API endpoint: the one place authorization is decided (CONVENTIONS §6). The server hook checks
  * every request against this table before any handler runs; an endpoint missing here is refused, and a test fails.
- * Role-based rules (a teacher of this class, an administrator of that organisation) join as the role pages arrive.
  */
-import { holdsRole, type Membership, type Role, type ScopeKind } from '$lib/identity/memberships';
+import { holdsRole, sharedScopes, type Membership, type Role, type ScopeKind } from '$lib/identity/memberships';
 
-/** A role the caller must hold; with `scopeParam`, in the scope the URL names (e.g. the class in `[classId]`). */
-export interface RoleGrant {
-	role: Role;
-	scopeKind?: ScopeKind;
-	scopeParam?: string;
-}
+/**
+ * A role the caller must hold: anywhere; with `scopeParam`, in the scope the URL names (the class in `[classId]`); or
+ * with `overLearnerParam`, in a scope where the person the URL names is a learner (a teacher over a pupil of their
+ * class, an organisation's administrator over its member, a trainer over a participant of their seminar).
+ */
+export type RoleGrant =
+	| { role: Role; scopeKind?: ScopeKind; scopeParam?: string; overLearnerParam?: never }
+	| { role: Role; scopeKind: ScopeKind; overLearnerParam: string; scopeParam?: never };
 
 export type Access = 'anyone' | 'signed-in' | { anyOf: RoleGrant[] };
+
+const PROGRAMME_ADMIN: Access = { anyOf: [{ role: 'programme-admin' }] };
+/** The class's teacher (now, not last year's) or a programme administrator. */
+const CLASS_TEACHER: Access = { anyOf: [{ role: 'teacher', scopeKind: 'class', scopeParam: 'classId' }, { role: 'programme-admin' }] };
+/** An administrator of the organisation the URL names, or a programme administrator. */
+const ORGANISATION_ADMIN: Access = {
+	anyOf: [{ role: 'org-admin', scopeKind: 'organisation', scopeParam: 'organisationId' }, { role: 'programme-admin' }]
+};
 
 export const ACCESS_POLICY: Record<string, Access> = {
 	'GET /api/health': 'anyone',
@@ -31,10 +40,42 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'POST /api/classes/lookup': 'anyone',
 	'POST /api/classes/join': 'anyone',
 	'POST /api/classes/sign-in': 'anyone',
-	// A class's roster: its teacher (now, not last year's) or a programme administrator.
-	'GET /api/classes/[classId]/roster': {
-		anyOf: [{ role: 'teacher', scopeKind: 'class', scopeParam: 'classId' }, { role: 'programme-admin' }]
-	}
+	'GET /api/classes/[classId]/roster': CLASS_TEACHER,
+	// The class page: its assigned courses and the learners × courses grid.
+	'GET /api/classes/[classId]/progress': CLASS_TEACHER,
+	'POST /api/classes/[classId]/assignments': CLASS_TEACHER,
+	'POST /api/classes/[classId]/assignments/[assignmentId]/withdraw': CLASS_TEACHER,
+	// What the caller's classes and organisations ask of them.
+	'GET /api/me/assignments': 'signed-in',
+	// Regions are public reference data (forms need them).
+	'GET /api/regions': 'anyone',
+	// Lists only the organisations the caller administers (all of them for a programme administrator).
+	'GET /api/organisations': 'signed-in',
+	'POST /api/organisations': PROGRAMME_ADMIN,
+	'POST /api/organisations/[organisationId]/admins': PROGRAMME_ADMIN,
+	'GET /api/organisations/[organisationId]/members': ORGANISATION_ADMIN,
+	'POST /api/organisations/[organisationId]/members': ORGANISATION_ADMIN,
+	'POST /api/organisations/[organisationId]/members/import': ORGANISATION_ADMIN,
+	'POST /api/organisations/[organisationId]/members/[personId]/remove': ORGANISATION_ADMIN,
+	'GET /api/organisations/[organisationId]/assignments': ORGANISATION_ADMIN,
+	'POST /api/organisations/[organisationId]/assignments': ORGANISATION_ADMIN,
+	'POST /api/organisations/[organisationId]/assignments/[assignmentId]/withdraw': ORGANISATION_ADMIN,
+	'GET /api/organisations/[organisationId]/compliance': ORGANISATION_ADMIN,
+	'GET /api/organisations/[organisationId]/audit': ORGANISATION_ADMIN,
+	// Recovery without e-mail or SMS: whoever is responsible for the person sets a new secret (DESIGN §6).
+	'POST /api/people/[personId]/reset': {
+		anyOf: [
+			{ role: 'teacher', scopeKind: 'class', overLearnerParam: 'personId' },
+			{ role: 'org-admin', scopeKind: 'organisation', overLearnerParam: 'personId' },
+			{ role: 'trainer', scopeKind: 'seminar', overLearnerParam: 'personId' },
+			{ role: 'programme-admin' }
+		]
+	},
+	// Personal data: found, exported and erased by a programme administrator only.
+	'GET /api/people': PROGRAMME_ADMIN,
+	'GET /api/people/[personId]/export': PROGRAMME_ADMIN,
+	'POST /api/people/[personId]/erase': PROGRAMME_ADMIN,
+	'GET /api/audit': PROGRAMME_ADMIN
 };
 
 export type AccessDecision = 'allow' | 'sign-in-required' | 'forbidden' | 'unknown-endpoint';
@@ -47,6 +88,8 @@ export interface AccessRequest {
 	signedIn: boolean;
 	/** The caller's memberships, read only when a rule needs them. */
 	memberships: () => Promise<Membership[]>;
+	/** Another person's memberships, for rules over a person the URL names. */
+	membershipsOf: (personId: string) => Promise<Membership[]>;
 	now: Date;
 }
 
@@ -58,15 +101,18 @@ export async function decideAccess(request: AccessRequest): Promise<AccessDecisi
 	if (!request.signedIn) return 'sign-in-required';
 	if (access === 'signed-in') return 'allow';
 	const memberships = await request.memberships();
-	const granted = access.anyOf.some((grant) =>
-		holdsRole(
-			memberships,
-			grant.role,
-			request.now,
-			grant.scopeKind ? { scopeKind: grant.scopeKind, scopeId: grant.scopeParam ? request.params[grant.scopeParam] : undefined } : undefined
-		)
-	);
-	return granted ? 'allow' : 'forbidden';
+	for (const grant of access.anyOf) {
+		if (grant.overLearnerParam !== undefined) {
+			const personId = request.params[grant.overLearnerParam];
+			if (!personId || !holdsRole(memberships, grant.role, request.now, { scopeKind: grant.scopeKind })) continue;
+			const subject = await request.membershipsOf(personId);
+			if (sharedScopes(memberships, grant.role, subject, 'learner', grant.scopeKind, request.now).length > 0) return 'allow';
+			continue;
+		}
+		const scope = grant.scopeKind ? { scopeKind: grant.scopeKind, scopeId: grant.scopeParam ? request.params[grant.scopeParam] : undefined } : undefined;
+		if (holdsRole(memberships, grant.role, request.now, scope)) return 'allow';
+	}
+	return 'forbidden';
 }
 
 /** The signed-in caller of an endpoint whose rule is 'signed-in' (the hook has already refused everyone else). */

@@ -1,13 +1,32 @@
 import { hash, verify } from '@node-rs/argon2';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** argon2id (the library's default algorithm) with its recommended memory and time costs. */
+const TEMPORARY_PREFIX = 'temporary-sha256$';
+
+/**
+ * argon2id (the library's default algorithm) with its recommended memory and time costs — for everything a person
+ * chose. A temporary password the server made (79 random bits, see identity/temporary-secret.ts) is stored with
+ * SHA-256 like a session token: guessing it offline is as hopeless, and an import of 2,000 members does not spend
+ * minutes in argon2. It works once: the holder must choose their own password at the next sign-in.
+ */
 export const passwordHasher = {
 	hash: (password: string): Promise<string> => hash(password),
-	verify: (passwordHash: string, password: string): Promise<boolean> => verify(passwordHash, password).catch(() => false)
+	hashTemporary: (password: string): string => TEMPORARY_PREFIX + hashToken(password),
+	verify: async (passwordHash: string, password: string): Promise<boolean> => {
+		if (passwordHash.startsWith(TEMPORARY_PREFIX)) {
+			const expected = Buffer.from(passwordHash.slice(TEMPORARY_PREFIX.length), 'hex');
+			const actual = Buffer.from(hashToken(password), 'hex');
+			return expected.length === actual.length && timingSafeEqual(expected, actual);
+		}
+		return verify(passwordHash, password).catch(() => false);
+	}
 };
 
-export type PasswordHasher = typeof passwordHasher;
+/** Stored for an erased person: matches no password, so the account can never be signed in to again. */
+export const UNUSABLE_PASSWORD_HASH = '!erased';
+
+/** What signing in needs; resets and imports also use `hashTemporary`. */
+export type PasswordHasher = Pick<typeof passwordHasher, 'hash' | 'verify'>;
 
 /** A session token: 256 random bits, sent to the browser once; the server keeps only its hash. */
 export function newToken(): string {

@@ -23,6 +23,8 @@ export function openDatabase(config: Pick<ServerConfig, 'dataDir' | 'databaseFil
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	// SQLite's lower() and LIKE fold ASCII only; names here are Kyrgyz and Russian.
+	sqlite.function('fold_case', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLocaleLowerCase('ru') : null));
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: config.migrationsDir });
 	return { sqlite, db };

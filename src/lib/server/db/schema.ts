@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Facts about this database itself (when reference data was last written, which seeds ran). */
 export const appMeta = sqliteTable('app_meta', {
@@ -50,6 +50,8 @@ export const accounts = sqliteTable('accounts', {
 		.references(() => people.id),
 	passwordHash: text('password_hash').notNull(),
 	passwordChangedAt: text('password_changed_at').notNull(),
+	/** Set when someone else reset the password: the holder chooses their own at the next sign-in. */
+	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
 	failedSignIns: integer('failed_sign_ins').notNull().default(0),
 	lastFailedSignInAt: text('last_failed_sign_in_at'),
 	createdAt: text('created_at').notNull()
@@ -81,14 +83,21 @@ export const sessions = sqliteTable('sessions', {
 });
 
 /** Who did what to whom, and when: role changes, resets, imports, erasures, password changes. */
-export const auditLog = sqliteTable('audit_log', {
-	id: text('id').primaryKey(),
-	at: text('at').notNull(),
-	actorAccountId: text('actor_account_id'),
-	action: text('action').notNull(),
-	subjectPersonId: text('subject_person_id'),
-	details: text('details', { mode: 'json' })
-});
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: text('id').primaryKey(),
+		at: text('at').notNull(),
+		actorAccountId: text('actor_account_id'),
+		action: text('action').notNull(),
+		subjectPersonId: text('subject_person_id'),
+		/** Where it happened (an organisation, a class), so each administrator can read the entries of their scope. */
+		scopeKind: text('scope_kind', { enum: ['programme', 'organisation', 'class', 'school', 'seminar'] }),
+		scopeId: text('scope_id'),
+		details: text('details', { mode: 'json' })
+	},
+	(table) => [index('audit_log_at').on(table.at), index('audit_log_scope').on(table.scopeKind, table.scopeId, table.at)]
+);
 
 /** A browser profile that has talked to the server; it proves itself with a secret it made (stored hashed). */
 export const devices = sqliteTable('devices', {
@@ -142,16 +151,59 @@ export const classes = sqliteTable('classes', {
  * Who is what, where, and when (DESIGN §6): a role in a scope with valid-from and valid-to dates, so a new school
  * year or a move between agencies keeps history right. Scopes are checked against the date of the action.
  */
-export const memberships = sqliteTable('memberships', {
-	id: text('id').primaryKey(),
-	personId: text('person_id')
-		.notNull()
-		.references(() => people.id),
-	role: text('role', { enum: ['learner', 'teacher', 'trainer', 'org-admin', 'programme-admin'] }).notNull(),
-	scopeKind: text('scope_kind', { enum: ['programme', 'organisation', 'class', 'school', 'seminar'] }).notNull(),
-	scopeId: text('scope_id').notNull(),
-	validFrom: text('valid_from').notNull(),
-	validTo: text('valid_to'),
-	createdAt: text('created_at').notNull(),
-	createdBy: text('created_by')
-});
+export const memberships = sqliteTable(
+	'memberships',
+	{
+		id: text('id').primaryKey(),
+		personId: text('person_id')
+			.notNull()
+			.references(() => people.id),
+		role: text('role', { enum: ['learner', 'teacher', 'trainer', 'org-admin', 'programme-admin'] }).notNull(),
+		scopeKind: text('scope_kind', { enum: ['programme', 'organisation', 'class', 'school', 'seminar'] }).notNull(),
+		scopeId: text('scope_id').notNull(),
+		validFrom: text('valid_from').notNull(),
+		validTo: text('valid_to'),
+		createdAt: text('created_at').notNull(),
+		createdBy: text('created_by')
+	},
+	(table) => [index('memberships_scope').on(table.scopeKind, table.scopeId, table.role), index('memberships_person').on(table.personId)]
+);
+
+/**
+ * A course a class or an organisation must take, by when. Withdrawn, not deleted: a compliance report of last
+ * quarter must still be reproducible.
+ */
+export const courseAssignments = sqliteTable(
+	'course_assignments',
+	{
+		id: text('id').primaryKey(),
+		scopeKind: text('scope_kind', { enum: ['organisation', 'class'] }).notNull(),
+		scopeId: text('scope_id').notNull(),
+		courseId: text('course_id').notNull(),
+		/** A calendar date (YYYY-MM-DD) in Kyrgyzstan's time; a class assignment may have none. */
+		dueOn: text('due_on'),
+		assignedBy: text('assigned_by').notNull(),
+		assignedAt: text('assigned_at').notNull(),
+		withdrawnAt: text('withdrawn_at'),
+		withdrawnBy: text('withdrawn_by')
+	},
+	(table) => [index('course_assignments_scope').on(table.scopeKind, table.scopeId)]
+);
+
+/**
+ * The server's copy of each learner's course summary (the same fold as on the device), maintained by sync in the
+ * ingest transaction. Reports — the class grid, compliance — read these rows, never the events.
+ */
+export const courseSummaries = sqliteTable(
+	'course_summaries',
+	{
+		personId: text('person_id').notNull(),
+		courseId: text('course_id').notNull(),
+		ruleVersion: integer('rule_version').notNull(),
+		summary: text('summary', { mode: 'json' }).notNull(),
+		/** When the course was first mastered under the current rule, for "completed on" columns without parsing JSON. */
+		completedAt: text('completed_at'),
+		updatedAt: text('updated_at').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.personId, table.courseId] })]
+);

@@ -25,6 +25,9 @@ export interface AuditEntry {
 	actorAccountId: string | null;
 	action: string;
 	subjectPersonId: string | null;
+	/** Where it happened, so an organisation's administrator reads the entries of their organisation. */
+	scopeKind?: 'programme' | 'organisation' | 'class' | 'school' | 'seminar' | null;
+	scopeId?: string | null;
 	details?: unknown;
 }
 

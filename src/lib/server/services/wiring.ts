@@ -1,13 +1,19 @@
 // Where services meet the real world: the process database, the clock, ids, randomness and the password hasher.
 // Handlers and scripts take services from here; tests build them with their own dependencies instead.
-import { randomUUID } from 'node:crypto';
-import { hashToken, newToken, passwordHasher } from '../auth/secrets';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { catalogue } from 'virtual:taza/catalogue';
+import { hashToken, newToken, passwordHasher, UNUSABLE_PASSWORD_HASH } from '../auth/secrets';
 import { getDatabase } from '../db';
 import { readServerConfig } from '../config';
 import { createAccountsRepo } from '../repos/accounts.repo';
 import { createAppMetaRepo } from '../repos/app-meta.repo';
 import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createDevicesRepo } from '../repos/devices.repo';
+import { createOrganisationsRepo } from '../repos/organisations.repo';
+import { createPeopleRepo } from '../repos/people.repo';
+import { REGIONS } from '../db/reference-data';
+import { createOrganisationsService } from './organisations.service';
+import { createPeopleService } from './people.service';
 import { createAuthService } from './auth.service';
 import { createClassesService } from './classes.service';
 import { seedDemoDataOnce } from './demo-data.service';
@@ -39,6 +45,7 @@ export async function seedDemoDataIfConfigured(): Promise<void> {
 	await seedDemoDataOnce({
 		auth: authService(),
 		memberships: createMembershipsRepo(db),
+		organisations: createOrganisationsRepo(db),
 		meta: createAppMetaRepo(db),
 		newId: randomUUID,
 		now: () => new Date()
@@ -50,5 +57,44 @@ export function membershipsRepo() {
 }
 
 export function classesService() {
-	return createClassesService({ memberships: createMembershipsRepo(getDatabase().db), newId: randomUUID, random: Math.random, now: () => new Date() });
+	const { db } = getDatabase();
+	return createClassesService({
+		memberships: createMembershipsRepo(db),
+		organisations: createOrganisationsRepo(db),
+		catalogue,
+		newId: randomUUID,
+		random: Math.random,
+		now: () => new Date()
+	});
+}
+
+const bytes = (length: number) => new Uint8Array(randomBytes(length));
+
+export function organisationsService() {
+	const { db } = getDatabase();
+	return createOrganisationsService({
+		organisations: createOrganisationsRepo(db),
+		accounts: createAccountsRepo(db),
+		memberships: createMembershipsRepo(db),
+		regionCodes: REGIONS.map((region) => region.code),
+		catalogue,
+		hashTemporary: passwordHasher.hashTemporary,
+		randomBytes: bytes,
+		newId: randomUUID,
+		now: () => new Date()
+	});
+}
+
+export function peopleService() {
+	const { db } = getDatabase();
+	return createPeopleService({
+		people: createPeopleRepo(db),
+		memberships: createMembershipsRepo(db),
+		hash: passwordHasher.hash,
+		hashTemporary: passwordHasher.hashTemporary,
+		unusablePasswordHash: UNUSABLE_PASSWORD_HASH,
+		randomBytes: bytes,
+		newId: randomUUID,
+		now: () => new Date()
+	});
 }

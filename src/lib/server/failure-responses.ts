@@ -1,0 +1,52 @@
+import { apiError } from './http';
+import type { OrganisationFailure } from './services/organisations.service';
+import type { PeopleFailure } from './services/people.service';
+
+const NOT_FOUND = 404;
+
+/** A stable code for the page, a sentence for people reading the API. */
+export function organisationFailureResponse(failure: OrganisationFailure): Response {
+	switch (failure.code) {
+		case 'name-invalid':
+			return apiError(400, failure.code, 'A name has 2 to 120 characters.');
+		case 'name-taken':
+			return apiError(409, failure.code, 'An organisation with this name already exists.');
+		case 'region-unknown':
+			return apiError(400, failure.code, 'The region is not one of the regions of Kyrgyzstan.');
+		case 'login-unknown':
+			return apiError(404, failure.code, 'Nobody signs in with this phone number or username.');
+		case 'already-admin':
+			return apiError(409, failure.code, 'This person already administers the organisation.');
+		case 'not-found':
+			return apiError(NOT_FOUND, failure.code, 'Not found.');
+		case 'file-invalid':
+			return json400(failure.code, `The file cannot be imported: ${failure.problem}.`, { problem: failure.problem });
+		case 'row-invalid':
+			return json400(failure.code, 'Some fields are not valid.', { problems: failure.problems });
+		case 'course-unknown':
+			return apiError(400, failure.code, 'There is no course with this id.');
+		case 'due-date-invalid':
+			return apiError(400, failure.code, 'The due date must be a calendar date, YYYY-MM-DD.');
+		case 'due-date-past':
+			return apiError(400, failure.code, 'The due date is in the past.');
+		case 'already-assigned':
+			return apiError(409, failure.code, 'This course is already assigned here.');
+	}
+}
+
+export function peopleFailureResponse(failure: PeopleFailure): Response {
+	switch (failure.code) {
+		case 'not-found':
+			return apiError(NOT_FOUND, failure.code, 'There is no such person.');
+		case 'no-account':
+			return apiError(409, failure.code, 'This person has no account to reset.');
+		case 'erased':
+			return apiError(409, failure.code, "This person's personal data has been erased.");
+		case 'cannot-erase-self':
+			return apiError(409, failure.code, 'You cannot erase your own account.');
+	}
+}
+
+function json400(code: string, message: string, extra: Record<string, unknown>): Response {
+	return new Response(JSON.stringify({ error: code, message, ...extra }), { status: 400, headers: { 'content-type': 'application/json' } });
+}

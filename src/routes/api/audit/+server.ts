@@ -1,0 +1,11 @@
+import { apiError } from '$lib/server/http';
+import { organisationsService } from '$lib/server/services/wiring';
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+
+/** The whole programme's audit log, newest first, 200 at a time (`before` pages back). */
+export const GET: RequestHandler = async ({ url }) => {
+	const before = url.searchParams.get('before') ?? undefined;
+	if (before !== undefined && Number.isNaN(Date.parse(before))) return apiError(400, 'invalid-input', 'before: not a date-time');
+	return json({ entries: await organisationsService().programmeAudit(before) }, { headers: { 'cache-control': 'no-store' } });
+};
