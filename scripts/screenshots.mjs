@@ -1,5 +1,6 @@
 // Screenshots of pages at a phone's and a laptop's size, for looking at what a person sees:
 //   node scripts/screenshots.mjs http://localhost:3000 /ky /ru/settings   → .tmp/screenshots/*.png
+// SIGN_IN=demo.teacher (with the demo password, or SIGN_IN_PASSWORD) signs in first, for pages behind an account.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { chromiumLaunchOptions } from '../tests/support/chromium.js';
@@ -14,9 +15,15 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 try {
 	for (const viewport of viewports) {
 		const page = await browser.newPage({ viewport });
+		if (process.env.SIGN_IN) {
+			const response = await page.request.post(`${base}/api/auth/sign-in`, {
+				data: { login: process.env.SIGN_IN, password: process.env.SIGN_IN_PASSWORD ?? 'taza-demo-2026' }
+			});
+			if (!response.ok()) throw new Error(`sign-in as ${process.env.SIGN_IN}: ${response.status()}`);
+		}
 		for (const path of paths.length ? paths : ['/ky']) {
 			await page.goto(base + path, { waitUntil: 'networkidle' });
-			const file = `.tmp/screenshots/${path.replace(/\W+/g, '_') || 'root'}-${viewport.name}.png`;
+			const file = `.tmp/screenshots/${path.replace(/\W+/g, '_') || 'root'}${process.env.SIGN_IN ? `-${process.env.SIGN_IN}` : ''}-${viewport.name}.png`;
 			await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === '1' });
 			console.log(file);
 		}

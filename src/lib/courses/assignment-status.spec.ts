@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCourseSummary, type CourseSummary } from '$lib/progress/course-summary';
-import { assignmentStatus, countStatuses } from './assignment-status';
+import { assignmentStatus, combinedStatus, countStatuses } from './assignment-status';
 
 const course = { mastery: { rule: 'all-lessons' } as const, lessons: [{ id: 'l1' }, { id: 'l2' }] };
 const summary = (changes: Partial<CourseSummary>): CourseSummary => ({ ...emptyCourseSummary('p1', 'c1'), ...changes });
@@ -26,5 +26,13 @@ describe('assignmentStatus', () => {
 
 	it('counts statuses', () => {
 		expect(countStatuses(['completed', 'overdue', 'overdue'])).toEqual({ completed: 1, 'in-progress': 0, 'not-started': 0, overdue: 2 });
+	});
+
+	it('combines the server\'s and the device\'s view: done anywhere is done, then late, then started', () => {
+		expect(combinedStatus('not-started', 'completed')).toBe('completed');
+		expect(combinedStatus('completed', 'overdue')).toBe('completed');
+		expect(combinedStatus('in-progress', 'overdue')).toBe('overdue');
+		expect(combinedStatus('not-started', 'in-progress')).toBe('in-progress');
+		expect(combinedStatus('not-started', 'not-started')).toBe('not-started');
 	});
 });

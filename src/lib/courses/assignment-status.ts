@@ -43,3 +43,14 @@ export function countStatuses(statuses: Iterable<AssignmentStatus>): StatusCount
 	for (const status of statuses) counts[status] += 1;
 	return counts;
 }
+
+/**
+ * The server's status (from every synced device) and this device's own (perhaps not synced yet): done on either is done;
+ * otherwise late is late; otherwise started on either is started.
+ */
+export function combinedStatus(server: AssignmentStatus, local: AssignmentStatus): AssignmentStatus {
+	if (server === 'completed' || local === 'completed') return 'completed';
+	if (server === 'overdue' || local === 'overdue') return 'overdue';
+	if (server === 'in-progress' || local === 'in-progress') return 'in-progress';
+	return 'not-started';
+}

@@ -41,6 +41,15 @@ export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDepe
 				return event;
 			});
 		},
+		...createProgressReader(db)
+	};
+}
+
+export type ProgressRepo = ReturnType<typeof createProgressRepo>;
+
+/** Reading progress needs no device identity: pages that only show progress use this. */
+export function createProgressReader(db: TazaLocalDatabase) {
+	return {
 		summary(subjectId: string, courseId: string): Promise<CourseSummary | undefined> {
 			return db.summaries.get([subjectId, courseId]);
 		},
@@ -52,5 +61,3 @@ export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDepe
 		}
 	};
 }
-
-export type ProgressRepo = ReturnType<typeof createProgressRepo>;
