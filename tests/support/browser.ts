@@ -30,10 +30,10 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
 }
 
 /** The built app on its own server and one Chromium, for the tests of a file; read them inside tests. */
-export function useAppInChromium(): { readonly server: RunningServer; readonly browser: Browser } {
+export function useAppInChromium(options: { env?: Record<string, string> } = {}): { readonly server: RunningServer; readonly browser: Browser } {
 	const app = {} as { server: RunningServer; browser: Browser };
 	beforeAll(async () => {
-		app.server = await startServer();
+		app.server = await startServer({ env: options.env });
 		app.browser = await launchChromium();
 	});
 	afterAll(async () => {
