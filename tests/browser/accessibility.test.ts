@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findContrastFailures, findSmallTouchTargets } from '../support/accessibility';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/lib/server/services/demo-data.service';
 import { LOCALES, newContext, useAppInChromium } from '../support/browser';
 
 const viewports = [
@@ -15,25 +17,51 @@ const pages = LOCALES.flatMap((locale) => [
 	`/${locale}/reporting-channels`,
 	`/${locale}/account`,
 	`/${locale}/classes`,
+	`/${locale}/organisations`,
+	`/${locale}/admin`,
 	`/${locale}/join`
 ]);
 
+/** Pages that show their content only to a role, with the demo person who has it. */
+const rolePages = [
+	{ login: 'demo.org.admin', path: '/ru/organisations' },
+	{ login: 'demo.admin', path: '/ky/admin' },
+	{ login: 'demo.admin', path: '/en/organisations' },
+	{ login: 'demo.teacher', path: '/ky/classes' },
+	{ login: 'demo.learner', path: '/ru/courses' }
+];
+
 describe('accessibility of every page', () => {
-	const app = useAppInChromium();
+	const app = useAppInChromium({ env: { TAZA_DEMO_DATA: '1' } });
+
+	async function checkPage(page: Page, path: string) {
+		expect(await page.getByRole('banner').count(), path).toBe(1);
+		expect(await page.getByRole('main').count(), path).toBe(1);
+		expect(await page.getByRole('contentinfo').count(), path).toBe(1);
+		expect(await page.locator('h1').count(), path).toBe(1);
+		expect(await findContrastFailures(page), path).toEqual([]);
+		expect(await findSmallTouchTargets(page), path).toEqual([]);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+	}
+
+	it.each(viewports)('role pages, signed in, pass the same checks on a $name', async (viewport) => {
+		for (const { login, path } of rolePages) {
+			const context = await newContext(app.browser, { viewport });
+			expect((await context.request.post(`${app.server.url}/api/auth/sign-in`, { data: { login, password: DEMO_PASSWORD } })).status()).toBe(200);
+			const page = await context.newPage();
+			await page.goto(`${app.server.url}${path}`, { waitUntil: 'networkidle' });
+			await checkPage(page, `${path} as ${login}`);
+			await context.close();
+		}
+	});
 
 	it.each(viewports)('has landmarks, one h1, AA contrast, 48 px targets and no sideways scroll on a $name', async (viewport) => {
 		const context = await newContext(app.browser, { viewport });
 		const page = await context.newPage();
 		for (const path of pages) {
 			await page.goto(`${app.server.url}${path}`, { waitUntil: 'networkidle' });
-			expect(await page.getByRole('banner').count(), path).toBe(1);
-			expect(await page.getByRole('main').count(), path).toBe(1);
-			expect(await page.getByRole('contentinfo').count(), path).toBe(1);
-			expect(await page.locator('h1').count(), path).toBe(1);
-			expect(await findContrastFailures(page), path).toEqual([]);
-			expect(await findSmallTouchTargets(page), path).toEqual([]);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-			expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+			await checkPage(page, path);
 		}
 		await context.close();
 	});

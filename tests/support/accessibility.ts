@@ -61,7 +61,9 @@ export function findSmallTouchTargets(page: Page): Promise<{ name: string; width
 		[...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [role="button"]')]
 			.filter((element) => !element.closest('p'))
 			.map((element) => {
-				const { width, height } = element.getBoundingClientRect();
+				// A visually hidden input is operated through its label (a styled file picker): the label is the target.
+				const label = element.matches('input') ? element.closest('label') : null;
+				const { width, height } = (label ?? element).getBoundingClientRect();
 				return { name: element.textContent?.trim() || element.getAttribute('aria-label') || element.tagName, width, height };
 			})
 			.filter(({ width, height }) => width > 0 && (width < 48 || height < 48))
