@@ -11,3 +11,8 @@ declare module 'virtual:taza/legal-claims' {
 declare module 'virtual:taza/reporting-channels' {
 	export const reportingChannels: import('$lib/content/reporting-channels.schema').ReportingChannels;
 }
+
+/** Server only: the question banks with their answer keys, for re-grading final tests. */
+declare module 'virtual:taza/answer-keys' {
+	export const answerKeys: import('$lib/content/pack.types').AnswerKeys;
+}

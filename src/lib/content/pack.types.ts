@@ -82,3 +82,6 @@ export interface LegalClaim {
 	key: string;
 	text: string;
 }
+
+/** Per course: what re-grading a final test on the server needs (the structure only, no texts). */
+export type AnswerKeys = Record<string, { version: string; quiz: QuizSettings | null; bank: PackQuestion[] }>;
