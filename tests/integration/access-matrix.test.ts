@@ -11,8 +11,18 @@ const CALLERS = [
 	{ name: 'teacher of another class', login: OTHER_TEACHER }
 ];
 
-/** Who each rule lets in, by caller name; the URL's class is always the demo class. */
-function expectedAllowed(access: (typeof ACCESS_POLICY)[string], caller: string): boolean {
+/**
+ * Endpoints whose rule is 'anyone' but whose handler answers only a profile token (see the comment in ACCESS_POLICY):
+ * a cookie is what they move, so a cookie cannot ask.
+ */
+const PROFILE_TOKEN_ONLY = new Set(['POST /api/auth/switch']);
+
+/** Each caller comes with the page cookie, or with the profile token as `Authorization: Bearer` (as a shared device's profile does). */
+const CREDENTIALS = ['cookie', 'profile token'] as const;
+
+/** Who each rule lets in, by caller name and credential; the URL's class is always the demo class. */
+function expectedAllowed(endpoint: string, access: (typeof ACCESS_POLICY)[string], caller: string, credential: (typeof CREDENTIALS)[number]): boolean {
+	if (PROFILE_TOKEN_ONLY.has(endpoint)) return caller !== 'anonymous' && credential === 'profile token';
 	if (access === 'anyone') return true;
 	if (caller === 'anonymous') return false;
 	if (access === 'signed-in') return true;
@@ -41,29 +51,36 @@ describe('the authorization matrix: every endpoint × every role', () => {
 		await server?.stop();
 	});
 
-	async function cookieFor(login: string | undefined): Promise<string | undefined> {
-		if (!login) return undefined;
+	/** The headers a caller signs a request with: the cookie, or only the profile token as the bearer. */
+	async function credentialsFor(login: string | undefined, credential: (typeof CREDENTIALS)[number]): Promise<Record<string, string>> {
+		if (!login) return {};
 		const response = await fetch(`${server.url}/api/auth/sign-in`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ login, password: DEMO_PASSWORD })
 		});
-		return response.headers.get('set-cookie')?.split(';')[0];
+		const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+		const { profileToken } = (await response.json()) as { profileToken: string };
+		return credential === 'cookie' ? { cookie } : { authorization: `Bearer ${profileToken}` };
 	}
 
-	const cells = Object.entries(ACCESS_POLICY).flatMap(([endpoint, access]) => CALLERS.map((caller) => ({ endpoint, access, caller })));
+	const cells = Object.entries(ACCESS_POLICY).flatMap(([endpoint, access]) =>
+		CALLERS.flatMap((caller) => CREDENTIALS.map((credential) => ({ endpoint, access, caller, credential })))
+	);
 
-	it.each(cells)('$endpoint as $caller.name', async ({ endpoint, access, caller }) => {
+	it.each(cells)('$endpoint as $caller.name with a $credential', async ({ endpoint, access, caller, credential }) => {
 		const [method, route] = endpoint.split(' ') as [string, string];
 		// A fresh session per cell: some endpoints end sessions.
-		const cookie = await cookieFor(caller.login);
+		const headers = await credentialsFor(caller.login, credential);
 		const response = await fetch(`${server.url}${route.replace('[classId]', DEMO_CLASS.id)}`, {
 			method,
-			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+			headers: { 'content-type': 'application/json', ...headers },
 			...(method === 'GET' ? {} : { body: '{}' })
 		});
 		const denied = response.status === 401 || response.status === 403;
-		expect(denied, `${endpoint} as ${caller.name} answered ${response.status}`).toBe(!expectedAllowed(access, caller.name));
+		expect(denied, `${endpoint} as ${caller.name} with a ${credential} answered ${response.status}`).toBe(
+			!expectedAllowed(endpoint, access, caller.name, credential)
+		);
 		await response.body?.cancel();
 	});
 });

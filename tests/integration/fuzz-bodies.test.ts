@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../../src/lib/server/services/demo-data.service';
 import { startServer, type RunningServer } from '../support/server';
 
 /** Endpoints that read no body: anything sent is ignored, so there is nothing to fuzz. */
-const NO_BODY = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere']);
+const NO_BODY = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere', 'POST /api/auth/switch']);
 const JSON_ENDPOINTS = Object.keys(ACCESS_POLICY).filter((endpoint) => endpoint.startsWith('POST ') && !NO_BODY.has(endpoint));
 
 const TABLES = ['people', 'person_details', 'accounts', 'login_names', 'sessions', 'audit_log', 'devices', 'guest_learners', 'classes', 'memberships'];
