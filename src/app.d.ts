@@ -6,7 +6,7 @@ declare global {
 		// interface Error {}
 		interface Locals {
 			auth: import('$lib/server/services/auth.service').AuthService;
-			/** The signed-in account of this request, from its session cookie. */
+			/** The signed-in account of this request: from its bearer profile token if it sent one, else its cookie. */
 			session: import('$lib/server/services/auth.service').CurrentSession | undefined;
 		}
 		// interface PageData {}

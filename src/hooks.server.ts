@@ -2,6 +2,7 @@ import { building } from '$app/environment';
 import { defineCustomServerStrategy, locales } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { decideAccess } from '$lib/server/access-policy';
+import { readBearer } from '$lib/server/auth/bearer';
 import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
 import { apiError } from '$lib/server/http';
 import { getDatabase } from '$lib/server/db';
@@ -24,7 +25,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// The API speaks JSON, not a language; it is where sessions matter.
 	if (event.url.pathname.startsWith('/api/')) {
 		event.locals.auth = authService();
-		event.locals.session = await event.locals.auth.resolve(event.cookies.get(SESSION_COOKIE));
+		const bearer = readBearer(event.request.headers.get('authorization'));
+		if (bearer.kind === 'bearer') {
+			// A profile token wins over the cookie, and a bad one is refused: on a shared device the cookie may be
+			// another profile's, so falling back to it would let one person act under another's session.
+			event.locals.session = await event.locals.auth.resolve(bearer.token, 'profile');
+			if (!event.locals.session) return apiError(401, 'profile-token-invalid', 'This profile token is unknown, expired or revoked: sign in again.');
+		} else if (bearer.kind === 'malformed') {
+			return apiError(401, 'profile-token-invalid', 'The Authorization header must be "Bearer <profile token>".');
+		} else {
+			event.locals.session = await event.locals.auth.resolve(event.cookies.get(SESSION_COOKIE), 'cookie');
+		}
 		const session = event.locals.session;
 		const decision = await decideAccess({
 			method: event.request.method,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findContrastFailures, findSmallTouchTargets } from '../support/accessibility';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/lib/server/services/demo-data.service';
-import { LOCALES, newContext, useAppInChromium } from '../support/browser';
+import { LOCALES, newContext, signInOnPage, useAppInChromium } from '../support/browser';
 
 const viewports = [
 	{ name: 'phone', width: 360, height: 640 },
@@ -48,8 +48,8 @@ describe('accessibility of every page', () => {
 	it.each(viewports)('role pages, signed in, pass the same checks on a $name', async (viewport) => {
 		for (const { login, path } of rolePages) {
 			const context = await newContext(app.browser, { viewport });
-			expect((await context.request.post(`${app.server.url}/api/auth/sign-in`, { data: { login, password: DEMO_PASSWORD } })).status()).toBe(200);
 			const page = await context.newPage();
+			await signInOnPage(page, app.server.url, login, DEMO_PASSWORD);
 			await page.goto(`${app.server.url}${path}`, { waitUntil: 'networkidle' });
 			await checkPage(page, `${path} as ${login}`);
 			await context.close();

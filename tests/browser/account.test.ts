@@ -96,8 +96,8 @@ describe('a guest who learned offline', () => {
 					const request = indexedDB.open('taza');
 					request.onerror = () => reject(request.error);
 					request.onsuccess = () => {
-						const get = request.result.transaction('settings').objectStore('settings').get('learner.guestId');
-						get.onsuccess = () => resolve((get.result as { value: string }).value);
+						const events = request.result.transaction('events').objectStore('events').getAll();
+						events.onsuccess = () => resolve((events.result as { subject: { id: string } }[])[0]!.subject.id);
 					};
 				})
 		);

@@ -37,7 +37,17 @@ function grantHolds(grant: RoleGrant, holds: string[]): boolean {
 	return scopes.length > 0;
 }
 
-function expectedAllowed(access: Access, caller: (typeof CALLERS)[number]): boolean {
+/**
+ * Endpoints whose rule is 'anyone' but whose handler answers only a profile token (see the comment in ACCESS_POLICY):
+ * a cookie is what they move, so a cookie cannot ask.
+ */
+const PROFILE_TOKEN_ONLY = new Set(['POST /api/auth/switch']);
+
+/** Each caller comes with the page cookie, or with the profile token as `Authorization: Bearer` (as a shared device's profile does). */
+const CREDENTIALS = ['cookie', 'profile token'] as const;
+
+function expectedAllowed(endpoint: string, access: Access, caller: (typeof CALLERS)[number], credential: (typeof CREDENTIALS)[number]): boolean {
+	if (PROFILE_TOKEN_ONLY.has(endpoint)) return caller.login !== undefined && credential === 'profile token';
 	if (access === 'anyone') return true;
 	if (!caller.login) return false;
 	if (access === 'signed-in') return true;
@@ -102,24 +112,40 @@ describe('the authorization matrix: every endpoint × every role', () => {
 		await server?.stop();
 	});
 
-	const cells = Object.entries(ACCESS_POLICY).flatMap(([endpoint, access]) => CALLERS.map((caller) => ({ endpoint, access, caller })));
+	/** The headers a caller signs a request with: the cookie, or only the profile token as the bearer. */
+	async function credentialsFor(login: string | undefined, credential: (typeof CREDENTIALS)[number]): Promise<Record<string, string>> {
+		if (!login) return {};
+		const response = await fetch(`${server.url}/api/auth/sign-in`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ login, password: DEMO_PASSWORD })
+		});
+		expect(response.status, `sign-in as ${login}`).toBe(200);
+		const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+		const { profileToken } = (await response.json()) as { profileToken: string };
+		return credential === 'cookie' ? { cookie } : { authorization: `Bearer ${profileToken}` };
+	}
+
+	const cells = Object.entries(ACCESS_POLICY).flatMap(([endpoint, access]) =>
+		CALLERS.flatMap((caller) => CREDENTIALS.map((credential) => ({ endpoint, access, caller, credential })))
+	);
 
 	it('covers the roles the issue names', () => {
 		expect(CALLERS.map((caller) => caller.name)).toHaveLength(8);
 	});
 
-	it.each(cells)('$endpoint as $caller.name', async ({ endpoint, access, caller }) => {
+	it.each(cells)('$endpoint as $caller.name with a $credential', async ({ endpoint, access, caller, credential }) => {
 		const [method, route] = endpoint.split(' ') as [string, string];
 		// A fresh session per cell: some endpoints end sessions.
-		const cookie = caller.login ? await signIn(caller.login) : undefined;
+		const headers = await credentialsFor(caller.login, credential);
 		const url = route.replace(/\[(\w+)\]/g, (_, name: string) => (name === 'personId' ? subjectId : PARAMS[name]!));
 		const response = await fetch(`${server.url}${url}`, {
 			method,
-			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+			headers: { 'content-type': 'application/json', ...headers },
 			...(method === 'GET' ? {} : { body: '{}' })
 		});
 		const denied = response.status === 401 || response.status === 403;
-		expect(denied, `${endpoint} as ${caller.name} answered ${response.status}`).toBe(!expectedAllowed(access, caller));
+		expect(denied, `${endpoint} as ${caller.name} with a ${credential} answered ${response.status}`).toBe(!expectedAllowed(endpoint, access, caller, credential));
 		await response.body?.cancel();
 		// An allowed "remove member" really removes: put the subject back so the next cells see the same world.
 		const db = database();

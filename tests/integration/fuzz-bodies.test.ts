@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../support/server';
 const NO_BODY = new Set([
 	'POST /api/auth/sign-out',
 	'POST /api/auth/sign-out-everywhere',
+	'POST /api/auth/switch',
 	'POST /api/classes/[classId]/assignments/[assignmentId]/withdraw',
 	'POST /api/organisations/[organisationId]/members/[personId]/remove',
 	'POST /api/organisations/[organisationId]/assignments/[assignmentId]/withdraw',

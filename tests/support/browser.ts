@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromiumLaunchOptions } from './chromium.js';
 import { startServer, type RunningServer } from './server';
 
@@ -41,4 +41,16 @@ export function useAppInChromium(options: { env?: Record<string, string> } = {})
 		await app.server?.stop();
 	});
 	return app;
+}
+
+/**
+ * Signs in on the account page, as a person does: the device then holds that person's profile and token, which every
+ * page's API calls use (a cookie alone is not enough on a shared device).
+ */
+export async function signInOnPage(page: Page, baseUrl: string, login: string, password: string): Promise<void> {
+	await page.goto(`${baseUrl}/en/account`, { waitUntil: 'networkidle' });
+	await page.locator('#sign-in-login').fill(login);
+	await page.locator('#sign-in-password').fill(password);
+	await page.getByRole('button', { name: message('en', 'account_sign_in_button'), exact: true }).click();
+	await expect.poll(() => page.getByTestId('account').getAttribute('data-status')).toBe('signed-in');
 }

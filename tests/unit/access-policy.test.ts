@@ -55,6 +55,11 @@ describe('the access policy', () => {
 		expect(await ask('GET', null, false)).toBe('allow');
 	});
 
+	it('lets anyone ask to switch profiles, leaving it to the handler to insist on a profile token', async () => {
+		expect(ACCESS_POLICY['POST /api/auth/switch']).toBe('anyone');
+		expect(await ask('POST', '/api/auth/switch', false)).toBe('allow');
+	});
+
 	it('lets a class roster be read by that class\'s current teacher or a programme administrator only', async () => {
 		const roster = (memberships: Membership[], classId = 'class-7a') => ask('GET', '/api/classes/[classId]/roster', true, memberships, { classId });
 		const teacherOf = (scopeId: string, validTo: string | null = null): Membership => ({

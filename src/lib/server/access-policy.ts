@@ -32,6 +32,9 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'POST /api/auth/sign-out-everywhere': 'signed-in',
 	'POST /api/auth/password': 'signed-in',
 	'GET /api/auth/me': 'signed-in',
+	// Anyone may ask, but only with a profile token as the bearer: the handler refuses a cookie, since the cookie is
+	// what moves to the profile (and a shared device's cookie may be someone else's).
+	'POST /api/auth/switch': 'anyone',
 	'POST /api/devices/enrol': 'anyone',
 	// Any signed-in person may open a class and list the classes they teach.
 	'GET /api/classes': 'signed-in',

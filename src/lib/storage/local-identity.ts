@@ -1,11 +1,10 @@
 import type { SettingsRepo } from './settings.repo';
 
+/** This device. Who learns on it is a profile (`profiles.repo.ts`); the first is a guest, which an account may adopt. */
 export interface LocalIdentity {
 	/** This browser profile's id: events name the device they were made on. */
 	deviceId: string;
-	/** The guest learner made on first use; an account adopts it later, so nothing done as a guest is lost. */
-	learnerId: string;
-	/** Made here and never shown: proves to the server that this device made its guest learner. */
+	/** Made here and never shown: proves to the server that this device made its guest learners. */
 	deviceSecret: string;
 }
 
@@ -28,15 +27,10 @@ export async function ensureLocalIdentity(
 		deviceId = newId();
 		await settings.set('device.id', deviceId);
 	}
-	let learnerId = await settings.get<string>('learner.guestId');
-	if (!learnerId) {
-		learnerId = newId();
-		await settings.set('learner.guestId', learnerId);
-	}
 	let deviceSecret = await settings.get<string>('device.secret');
 	if (!deviceSecret) {
 		deviceSecret = newSecret();
 		await settings.set('device.secret', deviceSecret);
 	}
-	return { deviceId, learnerId, deviceSecret };
+	return { deviceId, deviceSecret };
 }

@@ -63,7 +63,7 @@ describe('the local database', () => {
 		const db = new TazaLocalDatabase(`taza-open-${Math.random()}`);
 		databases.push(db);
 		await db.open();
-		expect(db.verno).toBe(2);
-		expect(db.tables.map((table) => table.name).sort()).toEqual(['events', 'packs', 'settings', 'summaries']);
+		expect(db.verno).toBe(3);
+		expect(db.tables.map((table) => table.name).sort()).toEqual(['events', 'packs', 'profiles', 'settings', 'summaries']);
 	});
 });

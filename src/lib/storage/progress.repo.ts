@@ -1,5 +1,5 @@
 import type { CourseEvent } from '$lib/progress/course-events';
-import { applyToSummary, type CourseSummary } from '$lib/progress/course-summary';
+import { applyToSummary, mergeCourseSummaries, type CourseSummary } from '$lib/progress/course-summary';
 import type { Subject } from '$lib/progress/event';
 import type { TazaLocalDatabase } from './database';
 
@@ -10,6 +10,20 @@ export interface ProgressRepoDependencies {
 	deviceId: string;
 	newId: () => string;
 	now: () => Date;
+}
+
+/**
+ * One learner's summary of a course across the ids their events were recorded under (a profile's own id, then the
+ * guest ids it took over), joined as the first id's. The join ignores order, like every fold.
+ */
+export async function summaryOf(db: TazaLocalDatabase, subjectIds: readonly string[], courseId: string): Promise<CourseSummary | undefined> {
+	const [subjectId] = subjectIds;
+	if (subjectId === undefined) return undefined;
+	const found = await db.summaries.bulkGet(subjectIds.map((id) => [id, courseId] as [string, string]));
+	return found
+		.filter((summary) => summary !== undefined)
+		.map((summary) => ({ ...summary, subjectId }))
+		.reduce<CourseSummary | undefined>((joined, summary) => (joined ? mergeCourseSummaries(joined, summary) : summary), undefined);
 }
 
 /**
@@ -52,6 +66,9 @@ export function createProgressReader(db: TazaLocalDatabase) {
 	return {
 		summary(subjectId: string, courseId: string): Promise<CourseSummary | undefined> {
 			return db.summaries.get([subjectId, courseId]);
+		},
+		summaryOf(subjectIds: readonly string[], courseId: string): Promise<CourseSummary | undefined> {
+			return summaryOf(db, subjectIds, courseId);
 		},
 		summaries(subjectId: string): Promise<CourseSummary[]> {
 			return db.summaries.where('subjectId').equals(subjectId).toArray();

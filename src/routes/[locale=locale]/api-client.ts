@@ -1,3 +1,5 @@
+import { fetchAsActiveProfile } from '$lib/sync/profile-fetch';
+
 /**
  * The JSON API as pages use it: one result shape for success, a refusal the server explained, and "offline" when the
  * request never reached it — so every page can show "needs a connection" instead of breaking.
@@ -7,12 +9,12 @@ export type ApiResult<T> =
 	| { ok: false; status: number; error: string; body: Record<string, unknown> }
 	| { ok: false; status: 0; error: 'offline'; body: Record<string, unknown> };
 
+/** Every call goes as the profile learning now (its bearer token), never under another person's cookie. */
 export async function callApi<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
 	let response: Response;
 	try {
-		response = await fetch(path, {
+		response = await fetchAsActiveProfile(path, {
 			method,
-			credentials: 'same-origin',
 			...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 		});
 	} catch {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, notInArray } from 'drizzle-orm';
 import type { Login } from '$lib/identity/login';
 import type { TazaDatabase } from '../db/connection';
 import { accounts, auditLog, loginNames, memberships, people, personAliases, personDetails, sessions } from '../db/schema';
@@ -107,12 +107,14 @@ export function createAccountsRepo(db: TazaDatabase) {
 			db.update(accounts).set({ failedSignIns: failures.count, lastFailedSignInAt: failures.lastAt }).where(eq(accounts.id, accountId)).run();
 		},
 
+		/** Starts sessions of one account together (a page cookie and a profile token), clearing its failed sign-ins. */
 		async startSession(input: {
-			session: { id: string; accountId: string; tokenHash: string; kind: 'cookie' | 'profile'; createdAt: string; expiresAt: string };
+			accountId: string;
+			sessions: { id: string; tokenHash: string; kind: 'cookie' | 'profile'; createdAt: string; expiresAt: string }[];
 		}): Promise<void> {
 			db.transaction((tx) => {
-				tx.update(accounts).set({ failedSignIns: 0, lastFailedSignInAt: null }).where(eq(accounts.id, input.session.accountId)).run();
-				tx.insert(sessions).values(input.session).run();
+				tx.update(accounts).set({ failedSignIns: 0, lastFailedSignInAt: null }).where(eq(accounts.id, input.accountId)).run();
+				for (const session of input.sessions) tx.insert(sessions).values({ ...session, accountId: input.accountId }).run();
 			});
 		},
 
@@ -136,7 +138,7 @@ export function createAccountsRepo(db: TazaDatabase) {
 			db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))).run();
 		},
 
-		/** Ends every session of the account except `keepSessionId` (none when omitted). */
+		/** Ends every session of the account, page cookies and profile tokens alike, except `keepSessionId` (none when omitted). */
 		async revokeOtherSessions(accountId: string, at: string, keepSessionId: string | undefined, audit: AuditEntry): Promise<number> {
 			return db.transaction((tx) => {
 				const condition = keepSessionId
@@ -148,12 +150,13 @@ export function createAccountsRepo(db: TazaDatabase) {
 			});
 		},
 
-		async changePassword(input: { accountId: string; passwordHash: string; at: string; keepSessionId: string; audit: AuditEntry }): Promise<void> {
+		/** Sets the new password and ends every other session and profile token of the account, except `keepSessionIds`. */
+		async changePassword(input: { accountId: string; passwordHash: string; at: string; keepSessionIds: string[]; audit: AuditEntry }): Promise<void> {
 			db.transaction((tx) => {
 				tx.update(accounts).set({ passwordHash: input.passwordHash, passwordChangedAt: input.at }).where(eq(accounts.id, input.accountId)).run();
 				tx.update(sessions)
 					.set({ revokedAt: input.at })
-					.where(and(eq(sessions.accountId, input.accountId), isNull(sessions.revokedAt), ne(sessions.id, input.keepSessionId)))
+					.where(and(eq(sessions.accountId, input.accountId), isNull(sessions.revokedAt), notInArray(sessions.id, input.keepSessionIds)))
 					.run();
 				tx.insert(auditLog).values(input.audit).run();
 			});

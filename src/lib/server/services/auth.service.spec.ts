@@ -53,10 +53,11 @@ describe('signing up', () => {
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(handle.sqlite.prepare('select login, kind from login_names').get()).toEqual({ login: '+996555123456', kind: 'phone' });
-		expect(handle.sqlite.prepare('select token_hash from sessions').pluck().get()).toBe(hashToken(result.value.token));
+		expect(handle.sqlite.prepare("select token_hash from sessions where kind = 'cookie'").pluck().get()).toBe(hashToken(result.value.token));
 		expect(handle.sqlite.prepare('select count(*) from sessions where token_hash = ?').pluck().get(result.value.token)).toBe(0);
 		expect(handle.sqlite.prepare('select action from audit_log').pluck().all()).toEqual(['account.created']);
-		expect(await auth.resolve(result.value.token)).toMatchObject({ personId: result.value.personId });
+		expect(await auth.resolve(result.value.token, 'cookie')).toMatchObject({ personId: result.value.personId, kind: 'cookie' });
+		expect(result.value.displayName).toBe('Айгүл');
 	});
 
 	it('refuses a bad login, a short password or a taken login, and writes nothing', async () => {
@@ -103,15 +104,15 @@ describe('sessions', () => {
 		const { auth, advanceMinutes } = setup();
 		const first = await auth.signUp({ login: 'aibek', password: 'long-enough' });
 		if (!first.ok) throw new Error('sign-up failed');
-		expect(await auth.resolve('a-stolen-looking-token')).toBeUndefined();
-		const session = (await auth.resolve(first.value.token))!;
-		await auth.signOut(session);
-		expect(await auth.resolve(first.value.token)).toBeUndefined();
+		expect(await auth.resolve('a-stolen-looking-token', 'cookie')).toBeUndefined();
+		const session = (await auth.resolve(first.value.token, 'cookie'))!;
+		expect(await auth.signOut(session, undefined)).toEqual({ clearCookie: true });
+		expect(await auth.resolve(first.value.token, 'cookie')).toBeUndefined();
 
 		const second = await auth.signIn({ login: 'aibek', password: 'long-enough' });
 		if (!second.ok) throw new Error('sign-in failed');
 		advanceMinutes(31 * 24 * 60);
-		expect(await auth.resolve(second.value.token)).toBeUndefined();
+		expect(await auth.resolve(second.value.token, 'cookie')).toBeUndefined();
 	});
 
 	it('ends the other sessions when the password changes, and every session on "sign out everywhere"', async () => {
@@ -119,21 +120,114 @@ describe('sessions', () => {
 		const phone = await auth.signUp({ login: 'aibek', password: 'long-enough' });
 		const laptop = await auth.signIn({ login: 'aibek', password: 'long-enough' });
 		if (!phone.ok || !laptop.ok) throw new Error('sign-in failed');
-		const laptopSession = (await auth.resolve(laptop.value.token))!;
+		const laptopSession = (await auth.resolve(laptop.value.token, 'cookie'))!;
 
 		expect(await auth.changePassword(laptopSession, { currentPassword: 'wrong-one', newPassword: 'new-password' })).toMatchObject({ ok: false });
 		expect((await auth.changePassword(laptopSession, { currentPassword: 'long-enough', newPassword: 'new-password' })).ok).toBe(true);
-		expect(await auth.resolve(phone.value.token)).toBeUndefined();
-		expect(await auth.resolve(laptop.value.token)).toBeDefined();
-		expect((await auth.signIn({ login: 'aibek', password: 'new-password' })).ok).toBe(true);
+		expect(await auth.resolve(phone.value.token, 'cookie')).toBeUndefined();
+		expect(await auth.resolve(phone.value.profileToken, 'profile')).toBeUndefined();
+		expect(await auth.resolve(laptop.value.token, 'cookie')).toBeDefined();
+		const again = await auth.signIn({ login: 'aibek', password: 'new-password' });
+		expect(again.ok).toBe(true);
 
-		expect(await auth.signOutEverywhere(laptopSession)).toBe(2);
-		expect(await auth.resolve(laptop.value.token)).toBeUndefined();
+		// The laptop's cookie, and the new sign-in's cookie and profile token.
+		expect(await auth.signOutEverywhere(laptopSession)).toBe(3);
+		expect(await auth.resolve(laptop.value.token, 'cookie')).toBeUndefined();
+		expect(again.ok && (await auth.resolve(again.value.profileToken, 'profile'))).toBeUndefined();
 		expect(handle.sqlite.prepare('select action from audit_log order by rowid').pluck().all()).toEqual([
 			'account.created',
 			'password.changed',
 			'sessions.revoked-all'
 		]);
+	});
+});
+
+describe('profile tokens for a shared device', () => {
+	async function signedUp(auth: ReturnType<typeof setup>['auth'], login: string) {
+		const result = await auth.signUp({ login, password: 'long-enough' });
+		if (!result.ok) throw new Error('sign-up failed');
+		return result.value;
+	}
+
+	it('come with every sign-in, apart from the cookie, stored hashed and valid for 180 days', async () => {
+		const { auth, handle, advanceMinutes } = setup();
+		const issued = await signedUp(auth, 'aibek');
+		const rows = handle.sqlite.prepare('select kind, token_hash, created_at, expires_at from sessions order by kind').all() as {
+			kind: string;
+			token_hash: string;
+			created_at: string;
+			expires_at: string;
+		}[];
+		expect(rows.map((row) => row.kind)).toEqual(['cookie', 'profile']);
+		expect(rows[1]!.token_hash).toBe(hashToken(issued.profileToken));
+		expect(Date.parse(rows[1]!.expires_at) - Date.parse(rows[1]!.created_at)).toBe(180 * 86_400_000);
+		expect(issued.profileTokenExpiresAt).toBe(rows[1]!.expires_at);
+		expect(issued.profileToken).not.toBe(issued.token);
+
+		advanceMinutes(31 * 24 * 60);
+		expect(await auth.resolve(issued.token, 'cookie')).toBeUndefined();
+		expect(await auth.resolve(issued.profileToken, 'profile')).toMatchObject({ personId: issued.personId, kind: 'profile' });
+		advanceMinutes(150 * 24 * 60);
+		expect(await auth.resolve(issued.profileToken, 'profile')).toBeUndefined();
+	});
+
+	it('are never accepted as a cookie, nor a cookie as a profile token', async () => {
+		const { auth } = setup();
+		const issued = await signedUp(auth, 'aibek');
+		expect(await auth.resolve(issued.profileToken, 'cookie')).toBeUndefined();
+		expect(await auth.resolve(issued.token, 'profile')).toBeUndefined();
+	});
+
+	it('move the page cookie to their account on a switch, ending the cookie of whoever was active', async () => {
+		const { auth } = setup();
+		const mother = await signedUp(auth, 'mother');
+		const son = await signedUp(auth, 'son');
+		const sonProfile = (await auth.resolve(son.profileToken, 'profile'))!;
+		const switched = await auth.switchTo(sonProfile, mother.token);
+		expect(switched).toMatchObject({ personId: son.personId });
+		expect(await auth.resolve(switched!.token, 'cookie')).toMatchObject({ personId: son.personId });
+		expect(await auth.resolve(mother.token, 'cookie')).toBeUndefined();
+		// Her profile token stays: she switches back later.
+		expect(await auth.resolve(mother.profileToken, 'profile')).toBeDefined();
+		// A cookie cannot ask for a switch: the cookie is what follows the profile.
+		expect(await auth.switchTo(await auth.resolve(switched!.token, 'cookie'), undefined)).toBeUndefined();
+		expect(await auth.switchTo(undefined, switched!.token)).toBeUndefined();
+	});
+
+	it("end with the profile leaving the device, without ending another person's cookie there", async () => {
+		const { auth } = setup();
+		const mother = await signedUp(auth, 'mother');
+		const son = await signedUp(auth, 'son');
+		const sonProfile = (await auth.resolve(son.profileToken, 'profile'))!;
+		expect(await auth.signOut(sonProfile, mother.token)).toEqual({ clearCookie: false });
+		expect(await auth.resolve(son.profileToken, 'profile')).toBeUndefined();
+		expect(await auth.resolve(mother.token, 'cookie')).toBeDefined();
+
+		const motherProfile = (await auth.resolve(mother.profileToken, 'profile'))!;
+		expect(await auth.signOut(motherProfile, mother.token)).toEqual({ clearCookie: true });
+		expect(await auth.resolve(mother.token, 'cookie')).toBeUndefined();
+	});
+
+	it('of other devices end when the password changes; this device keeps its profile token and its cookie', async () => {
+		const { auth } = setup();
+		const phone = await signedUp(auth, 'aibek');
+		const laptop = await auth.signIn({ login: 'aibek', password: 'long-enough' });
+		if (!laptop.ok) throw new Error('sign-in failed');
+		const laptopProfile = (await auth.resolve(laptop.value.profileToken, 'profile'))!;
+		expect((await auth.changePassword(laptopProfile, { currentPassword: 'long-enough', newPassword: 'new-password' }, laptop.value.token)).ok).toBe(true);
+		expect(await auth.resolve(laptop.value.profileToken, 'profile')).toBeDefined();
+		expect(await auth.resolve(laptop.value.token, 'cookie')).toBeDefined();
+		expect(await auth.resolve(phone.profileToken, 'profile')).toBeUndefined();
+		expect(await auth.resolve(phone.token, 'cookie')).toBeUndefined();
+	});
+
+	it('of every device end on "sign out everywhere"', async () => {
+		const { auth } = setup();
+		const phone = await signedUp(auth, 'aibek');
+		const laptop = await auth.signIn({ login: 'aibek', password: 'long-enough' });
+		if (!laptop.ok) throw new Error('sign-in failed');
+		expect(await auth.signOutEverywhere((await auth.resolve(laptop.value.profileToken, 'profile'))!)).toBe(4);
+		for (const token of [phone.profileToken, laptop.value.profileToken]) expect(await auth.resolve(token, 'profile')).toBeUndefined();
 	});
 });
 
@@ -179,7 +273,17 @@ describe('learning as a guest first', () => {
 		const account = await auth.signUp({ login: 'bakyt', password: 'long-enough' });
 		if (!account.ok) throw new Error('sign-up failed');
 		await devices.enrol({ deviceId: phone.deviceId, secret: phone.deviceSecret, learnerIds: ['guest-on-school-pc'] });
-		expect((await auth.signIn({ login: 'bakyt', password: 'long-enough', guest: { learnerId: 'guest-on-school-pc', ...phone } })).ok).toBe(true);
+		const signIn = await auth.signIn({ login: 'bakyt', password: 'long-enough', guest: { learnerId: 'guest-on-school-pc', ...phone } });
+		// "Adopted" here means the guest's progress is now the account's: the device folds it into his profile.
+		expect(signIn).toMatchObject({ ok: true, value: { personId: account.value.personId, adopted: true } });
+		const again = await auth.signIn({ login: 'bakyt', password: 'long-enough', guest: { learnerId: 'guest-on-school-pc', ...phone } });
+		expect(again).toMatchObject({ ok: true, value: { adopted: true } });
+		const other = await auth.signUp({ login: 'bakyts.sister', password: 'long-enough' });
+		expect(await auth.signIn({ login: 'bakyts.sister', password: 'long-enough', guest: { learnerId: 'guest-on-school-pc', ...phone } })).toMatchObject({
+			ok: true,
+			value: { personId: other.ok && other.value.personId, adopted: false }
+		});
+		expect(await auth.signIn({ login: 'bakyt', password: 'long-enough' })).toMatchObject({ ok: true, value: { adopted: false } });
 		expect(handle.sqlite.prepare('select alias_id, person_id, reason from person_aliases').all()).toEqual([
 			{ alias_id: 'guest-on-school-pc', person_id: account.value.personId, reason: 'guest-merged-at-sign-in' }
 		]);
@@ -198,7 +302,8 @@ describe('children in a class', () => {
 	it('join with the code, a name and three pictures, and appear in the roster', async () => {
 		const { auth } = withClass();
 		const joined = await auth.joinClass({ code: 'mektp-7', displayName: 'Айбек', secret: pictures });
-		expect(joined).toMatchObject({ ok: true, value: { className: '7-А' } });
+		expect(joined).toMatchObject({ ok: true, value: { className: '7-А', displayName: 'Айбек' } });
+		expect(joined.ok && (await auth.resolve(joined.value.profileToken, 'profile'))).toMatchObject({ personId: joined.ok && joined.value.personId });
 		const found = await auth.classForCode('MEKTP7');
 		expect(found?.learners.map((learner) => learner.displayName)).toEqual(['Айбек']);
 	});
@@ -208,7 +313,8 @@ describe('children in a class', () => {
 		const joined = await auth.joinClass({ code: 'MEKTP7', displayName: 'Нургүл', secret: { kind: 'pin', pin: '0427' } });
 		if (!joined.ok) throw new Error('join failed');
 		const personId = joined.value.personId;
-		expect((await auth.signInToClass({ code: 'MEKTP7', personId, secret: { kind: 'pin', pin: '0427' } })).ok).toBe(true);
+		const signedIn = await auth.signInToClass({ code: 'MEKTP7', personId, secret: { kind: 'pin', pin: '0427' } });
+		expect(signedIn.ok && (await auth.resolve(signedIn.value.profileToken, 'profile'))).toMatchObject({ personId });
 		expect(await auth.signInToClass({ code: 'MEKTP7', personId, secret: { kind: 'pin', pin: '7240' } })).toEqual({
 			ok: false,
 			failure: { code: 'wrong-credentials' }

@@ -9,6 +9,13 @@ import { childSecretText, classLoginName, type ChildSecret } from '$lib/identity
 
 /** How long a signed-in browser stays signed in without signing in again. */
 export const SESSION_DAYS = 30;
+/**
+ * How long a profile token lasts. Longer than a page session: a phone that stays offline for a term must still be
+ * able to send that profile's progress when it next finds a connection.
+ */
+export const PROFILE_TOKEN_DAYS = 180;
+
+export type SessionKind = 'cookie' | 'profile';
 
 export interface AuthDependencies {
 	accounts: AccountsRepo;
@@ -40,10 +47,22 @@ export interface GuestProof {
 }
 
 export interface IssuedSession {
+	/** The page session, for the httpOnly cookie. */
 	token: string;
 	expiresAt: string;
+	/**
+	 * The profile token, for the device's profile of this person (IndexedDB): API calls and sync send it as a bearer
+	 * token, so a shared device never sends one profile's data under another's cookie. Never put in a cookie.
+	 */
+	profileToken: string;
+	profileTokenExpiresAt: string;
 	personId: string;
-	/** Whether the account took over the guest learner id, so everything done as a guest is already its own. */
+	/** The name the device shows for this profile in "Who is learning?". */
+	displayName: string | null;
+	/**
+	 * Whether the guest learner the device offered is now this account's: adopted as its person id (sign-up, class
+	 * join), or recorded as its alias (sign-in). Either way, everything done as that guest is already the account's.
+	 */
 	adopted: boolean;
 }
 
@@ -51,6 +70,8 @@ export interface CurrentSession {
 	sessionId: string;
 	accountId: string;
 	personId: string;
+	/** A page cookie, or a profile token sent as `Authorization: Bearer`. */
+	kind: SessionKind;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: AuthFailure };
@@ -86,6 +107,7 @@ export function createAuthService(deps: AuthDependencies) {
 		}
 		const guestCheck = await checkGuest(guest);
 		if (guestCheck === 'invalid') return { ok: false, failure: { code: 'guest-proof-invalid' } };
+		let adopted = false;
 		if (typeof guestCheck === 'object' && !guestCheck.held && guestCheck.learnerId !== account.personId) {
 			const at = deps.now().toISOString();
 			await deps.accounts.mergeGuest({
@@ -94,8 +116,12 @@ export function createAuthService(deps: AuthDependencies) {
 				at,
 				audit: { id: deps.newId(), at, actorAccountId: account.id, action: 'guest.merged', subjectPersonId: account.personId, details: { guestId: guestCheck.learnerId } }
 			});
+			adopted = true;
+		} else if (typeof guestCheck === 'object') {
+			// Already this account's (its own id, or merged at an earlier sign-in): the device may treat it as such.
+			adopted = guestCheck.learnerId === account.personId || (await deps.devices.aliasFor(guestCheck.learnerId)) === account.personId;
 		}
-		return { ok: true, value: await issueSession(account.id, account.personId, false) };
+		return { ok: true, value: await issueSession(account.id, account.personId, adopted) };
 	}
 
 	/**
@@ -109,14 +135,37 @@ export function createAuthService(deps: AuthDependencies) {
 		return { personId: adopted ? guest.learnerId : deps.newId(), adopted };
 	}
 
-	async function issueSession(accountId: string, personId: string, adopted: boolean): Promise<IssuedSession> {
+	/** A new session of `kind`, ready to store: the token itself goes to the caller once, only its hash is kept. */
+	function newSession(kind: SessionKind, days: number) {
 		const token = deps.newToken();
 		const createdAt = deps.now();
-		const expiresAt = new Date(createdAt.getTime() + SESSION_DAYS * 86_400_000).toISOString();
-		await deps.accounts.startSession({
-			session: { id: deps.newId(), accountId, tokenHash: deps.hashToken(token), kind: 'cookie', createdAt: createdAt.toISOString(), expiresAt }
-		});
-		return { token, expiresAt, personId, adopted };
+		const expiresAt = new Date(createdAt.getTime() + days * 86_400_000).toISOString();
+		return { token, row: { id: deps.newId(), tokenHash: deps.hashToken(token), kind, createdAt: createdAt.toISOString(), expiresAt } };
+	}
+
+	/** Every way in issues both: a page cookie, and a profile token for the device's profile of this person. */
+	async function issueSession(accountId: string, personId: string, adopted: boolean): Promise<IssuedSession> {
+		const cookie = newSession('cookie', SESSION_DAYS);
+		const profile = newSession('profile', PROFILE_TOKEN_DAYS);
+		await deps.accounts.startSession({ accountId, sessions: [cookie.row, profile.row] });
+		return {
+			token: cookie.token,
+			expiresAt: cookie.row.expiresAt,
+			profileToken: profile.token,
+			profileTokenExpiresAt: profile.row.expiresAt,
+			personId,
+			displayName: await deps.accounts.displayName(personId),
+			adopted
+		};
+	}
+
+	/** The session a token stands for, if it is of that kind, known, not revoked and not expired. */
+	async function resolve(token: string | undefined, kind: SessionKind): Promise<CurrentSession | undefined> {
+		if (!token) return undefined;
+		const session = await deps.accounts.findSession(deps.hashToken(token));
+		// A cookie token is never accepted as a bearer token, nor the other way round.
+		if (!session || session.kind !== kind || session.revokedAt || Date.parse(session.expiresAt) <= deps.now().getTime()) return undefined;
+		return { sessionId: session.id, accountId: session.accountId, personId: session.personId, kind: session.kind };
 	}
 
 	return {
@@ -195,19 +244,35 @@ export function createAuthService(deps: AuthDependencies) {
 			return signInAs(schoolClass ? classLoginName(schoolClass.id, input.personId) : undefined, 'text' in secret ? secret.text : '', input.guest);
 		},
 
-		/** The session a token stands for, if it is known, not revoked and not expired. */
-		async resolve(token: string | undefined): Promise<CurrentSession | undefined> {
-			if (!token) return undefined;
-			const session = await deps.accounts.findSession(deps.hashToken(token));
-			if (!session || session.revokedAt || Date.parse(session.expiresAt) <= deps.now().getTime()) return undefined;
-			return { sessionId: session.id, accountId: session.accountId, personId: session.personId };
+		resolve,
+
+		/**
+		 * Ends the caller's session. Called with a profile token, that profile leaves this device: its token ends, and the
+		 * page cookie ends too only if it is the same account's — otherwise it belongs to whoever else is active here.
+		 */
+		async signOut(session: CurrentSession | undefined, cookieToken: string | undefined): Promise<{ clearCookie: boolean }> {
+			const at = deps.now().toISOString();
+			const cookie = session?.kind === 'cookie' ? session : await resolve(cookieToken, 'cookie');
+			const cookieIsCallers = !session || session.kind === 'cookie' || cookie?.accountId === session.accountId;
+			if (session) await deps.accounts.revokeSession(session.sessionId, at);
+			if (cookieIsCallers && cookie && cookie.sessionId !== session?.sessionId) await deps.accounts.revokeSession(cookie.sessionId, at);
+			return { clearCookie: cookieIsCallers };
 		},
 
-		async signOut(session: CurrentSession): Promise<void> {
-			await deps.accounts.revokeSession(session.sessionId, deps.now().toISOString());
+		/**
+		 * The page cookie follows the active profile of a shared device: the cookie session there now (whoever's it is)
+		 * ends, and a new one starts for the profile token's account. Only a profile token may ask for this.
+		 */
+		async switchTo(profile: CurrentSession | undefined, cookieToken: string | undefined): Promise<{ token: string; expiresAt: string; personId: string } | undefined> {
+			if (profile?.kind !== 'profile') return undefined;
+			const previous = await resolve(cookieToken, 'cookie');
+			if (previous) await deps.accounts.revokeSession(previous.sessionId, deps.now().toISOString());
+			const cookie = newSession('cookie', SESSION_DAYS);
+			await deps.accounts.startSession({ accountId: profile.accountId, sessions: [cookie.row] });
+			return { token: cookie.token, expiresAt: cookie.row.expiresAt, personId: profile.personId };
 		},
 
-		/** Ends every session of the account, this one included. */
+		/** Ends every session and profile token of the account, on every device, this one included. */
 		async signOutEverywhere(session: CurrentSession): Promise<number> {
 			const at = deps.now().toISOString();
 			return deps.accounts.revokeOtherSessions(session.accountId, at, undefined, {
@@ -219,8 +284,11 @@ export function createAuthService(deps: AuthDependencies) {
 			});
 		},
 
-		/** Needs the current password; every other session of the account ends. */
-		async changePassword(session: CurrentSession, input: { currentPassword: string; newPassword: string }): Promise<Result<null>> {
+		/**
+		 * Needs the current password. Every session and profile token of the account on other devices ends; this device
+		 * keeps the caller's session and, when it is the same account's, its page cookie.
+		 */
+		async changePassword(session: CurrentSession, input: { currentPassword: string; newPassword: string }, cookieToken?: string): Promise<Result<null>> {
 			const account = await deps.accounts.findById(session.accountId);
 			if (!account || !(await deps.hasher.verify(account.passwordHash, input.currentPassword))) {
 				return { ok: false, failure: { code: 'wrong-credentials' } };
@@ -228,11 +296,12 @@ export function createAuthService(deps: AuthDependencies) {
 			const problem = checkPassword(input.newPassword);
 			if (problem) return { ok: false, failure: { code: 'password-invalid', reason: problem } };
 			const at = deps.now().toISOString();
+			const cookie = session.kind === 'profile' ? await resolve(cookieToken, 'cookie') : undefined;
 			await deps.accounts.changePassword({
 				accountId: account.id,
 				passwordHash: await deps.hasher.hash(input.newPassword),
 				at,
-				keepSessionId: session.sessionId,
+				keepSessionIds: [session.sessionId, ...(cookie?.accountId === account.id ? [cookie.sessionId] : [])],
 				audit: { id: deps.newId(), at, actorAccountId: account.id, action: 'password.changed', subjectPersonId: account.personId }
 			});
 			return { ok: true, value: null };

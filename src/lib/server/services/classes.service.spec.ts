@@ -35,7 +35,7 @@ function setup(random = seededRandom(1)) {
 	return { classes, handle };
 }
 
-const teacher = { sessionId: 's', accountId: 'a', personId: 'teacher-1' };
+const teacher = { sessionId: 's', accountId: 'a', personId: 'teacher-1', kind: 'cookie' as const };
 
 describe('opening a class', () => {
 	it('makes the opener its teacher and gives it a readable join code', async () => {

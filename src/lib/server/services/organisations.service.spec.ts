@@ -11,7 +11,7 @@ async function setup() {
 	const admin = await services.auth.signUp({ login: 'programme.admin', password: 'programme-2026', displayName: 'Админ' });
 	if (!admin.ok) throw new Error('sign-up failed');
 	grantRole(services, admin.value.personId, 'programme-admin', 'programme', 'programme');
-	const programmeAdmin = { sessionId: 's-admin', accountId: 'unused', personId: admin.value.personId };
+	const programmeAdmin = { sessionId: 's-admin', accountId: 'unused', personId: admin.value.personId, kind: 'cookie' as const };
 	const created = await services.organisations.create(programmeAdmin, { name: 'Министерство юстиции', kind: 'ministry', regionCode: 'bishkek' });
 	if (!created.ok) throw new Error('organisation not created');
 	return { services, programmeAdmin, organisationId: created.value.id };
@@ -43,7 +43,7 @@ describe('organisations', () => {
 		expect(await services.organisations.appointAdmin(programmeAdmin, organisationId, { login: '+996700111222' })).toEqual({ ok: true, value: { personId: clerk.value.personId } });
 		expect(await services.organisations.appointAdmin(programmeAdmin, organisationId, { login: '0700111222' })).toMatchObject({ failure: { code: 'already-admin' } });
 		expect(await services.organisations.appointAdmin(programmeAdmin, organisationId, { login: 'nobody.here' })).toMatchObject({ failure: { code: 'login-unknown' } });
-		const asClerk = { sessionId: 's', accountId: 'a', personId: clerk.value.personId };
+		const asClerk = { sessionId: 's', accountId: 'a', personId: clerk.value.personId, kind: 'cookie' as const };
 		expect((await services.organisations.administeredBy(asClerk)).map((organisation) => organisation.id)).toEqual([organisationId]);
 	});
 });
@@ -179,7 +179,7 @@ describe('mandatory courses and compliance', () => {
 			['Чолпон', 'not-started', 'overdue']
 		]);
 
-		const asBakyt = { sessionId: 's', accountId: 'a', personId: person('bakyt.o') };
+		const asBakyt = { sessionId: 's', accountId: 'a', personId: person('bakyt.o'), kind: 'cookie' as const };
 		expect((await services.organisations.assignedTo(asBakyt)).map(({ courseId, dueOn, status, scopeName }) => ({ courseId, dueOn, status, scopeName }))).toEqual([
 			{ courseId: 'conflicts', dueOn: '2026-11-30', status: 'completed', scopeName: 'Министерство юстиции' },
 			{ courseId: 'ethics', dueOn: '2026-12-10', status: 'in-progress', scopeName: 'Министерство юстиции' }

@@ -1,14 +1,22 @@
+import { fetchAsActiveProfile } from '$lib/sync/profile-fetch';
+import type { IssuedProfile } from '../device-profiles.svelte';
+import type { GuestProof } from './guest-proof';
+
 /** The account endpoints as the page uses them; "offline" when the request never reached the server. */
 export type ApiOutcome<T> = { ok: true; value: T } | { ok: false; error: string; retryAfterSeconds?: number } | { ok: false; error: 'offline' };
 
-async function call<T>(path: string, init?: RequestInit): Promise<ApiOutcome<T>> {
+/**
+ * `as: 'anonymous'` for the calls that issue a session (no bearer: a stale token of the active profile must not stop
+ * another person signing in); `as: 'active-profile'` for everything done as the person learning now.
+ */
+async function call<T>(path: string, as: 'anonymous' | 'active-profile', init: RequestInit = {}): Promise<ApiOutcome<T>> {
 	let response: Response;
+	const request = { ...init, headers: { 'content-type': 'application/json', ...init.headers } };
 	try {
-		response = await fetch(`/api/auth/${path}`, {
-			...init,
-			headers: { 'content-type': 'application/json', ...init?.headers },
-			credentials: 'same-origin'
-		});
+		response =
+			as === 'anonymous'
+				? await fetch(`/api/auth/${path}`, { ...request, credentials: 'same-origin' })
+				: await fetchAsActiveProfile(`/api/auth/${path}`, request);
 	} catch {
 		return { ok: false, error: 'offline' };
 	}
@@ -19,22 +27,19 @@ async function call<T>(path: string, init?: RequestInit): Promise<ApiOutcome<T>>
 	return { ok: false, error: body.error ?? 'generic', ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
 }
 
-const post = <T>(path: string, body: unknown) => call<T>(path, { method: 'POST', body: JSON.stringify(body) });
-
-type Guest = { learnerId: string; deviceId: string; deviceSecret: string } | undefined;
+const post = <T>(path: string, as: 'anonymous' | 'active-profile', body: unknown) => call<T>(path, as, { method: 'POST', body: JSON.stringify(body) });
 
 export const accountApi = {
-	me: () => call<{ personId: string }>('me'),
-	signIn: (login: string, password: string, guest: Guest) =>
-		post<{ personId: string }>('sign-in', { login, password, ...(guest ? { guest } : {}) }),
-	signUp: (login: string, password: string, displayName: string, guest: Guest) =>
-		post<{ personId: string; adopted: boolean }>('sign-up', {
+	me: () => call<{ personId: string }>('me', 'active-profile'),
+	signIn: (login: string, password: string, guest: GuestProof | undefined) =>
+		post<IssuedProfile>('sign-in', 'anonymous', { login, password, ...(guest ? { guest } : {}) }),
+	signUp: (login: string, password: string, displayName: string, guest: GuestProof | undefined) =>
+		post<IssuedProfile>('sign-up', 'anonymous', {
 			login,
 			password,
 			...(displayName.trim() ? { displayName } : {}),
 			...(guest ? { guest } : {})
 		}),
-	signOut: () => post<void>('sign-out', {}),
-	signOutEverywhere: () => post<{ ended: number }>('sign-out-everywhere', {}),
-	changePassword: (currentPassword: string, newPassword: string) => post<void>('password', { currentPassword, newPassword })
+	signOutEverywhere: () => post<{ ended: number }>('sign-out-everywhere', 'active-profile', {}),
+	changePassword: (currentPassword: string, newPassword: string) => post<void>('password', 'active-profile', { currentPassword, newPassword })
 };

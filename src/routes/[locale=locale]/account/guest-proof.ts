@@ -3,23 +3,32 @@ import { ensureLocalIdentity } from '$lib/storage/local-identity';
 import { createSettingsRepo } from '$lib/storage/settings.repo';
 import { uuidV7Generator } from '$lib/utils/ids';
 
+export interface GuestProof {
+	learnerId: string;
+	deviceId: string;
+	deviceSecret: string;
+}
+
 /**
- * This device's guest learner, with the proof the server asks for before an account may adopt it. The device
- * enrols (or re-confirms) first, claiming the guest id it made.
+ * A guest profile of this device, with the proof the server asks for before an account may take it over. The device
+ * enrols (or re-confirms) first, claiming the guest id it made. Undefined when the claim fails: the sign-in then goes
+ * ahead without the guest, which stays a guest on this device.
  */
-export async function guestProof(): Promise<{ learnerId: string; deviceId: string; deviceSecret: string } | undefined> {
+export async function guestProof(guestId: string | undefined): Promise<GuestProof | undefined> {
+	if (!guestId) return undefined;
 	const newId = uuidV7Generator(() => Date.now(), (length) => crypto.getRandomValues(new Uint8Array(length)));
 	const identity = await ensureLocalIdentity(createSettingsRepo(localDatabase()), newId);
 	try {
 		const response = await fetch('/api/devices/enrol', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ deviceId: identity.deviceId, secret: identity.deviceSecret, learnerIds: [identity.learnerId] })
+			credentials: 'omit',
+			body: JSON.stringify({ deviceId: identity.deviceId, secret: identity.deviceSecret, learnerIds: [guestId] })
 		});
 		const body = (await response.json()) as { claimed?: string[] };
-		if (!response.ok || !body.claimed?.includes(identity.learnerId)) return undefined;
+		if (!response.ok || !body.claimed?.includes(guestId)) return undefined;
 	} catch {
 		return undefined;
 	}
-	return { learnerId: identity.learnerId, deviceId: identity.deviceId, deviceSecret: identity.deviceSecret };
+	return { learnerId: guestId, deviceId: identity.deviceId, deviceSecret: identity.deviceSecret };
 }

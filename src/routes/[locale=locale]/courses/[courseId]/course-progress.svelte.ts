@@ -2,11 +2,12 @@ import type { MasteryRule } from '$lib/content/pack.types';
 import { isCourseMastered, lessonState, type LessonState } from '$lib/courses/mastery';
 import type { CourseSummary } from '$lib/progress/course-summary';
 import { localDatabase } from '$lib/storage/database';
-import { ensureLocalIdentity } from '$lib/storage/local-identity';
-import { createSettingsRepo } from '$lib/storage/settings.repo';
+import { subjectIdsOf } from '$lib/storage/profile-rules';
+import { createProfilesRepo } from '$lib/storage/profiles.repo';
+import { summaryOf } from '$lib/storage/progress.repo';
 import { uuidV7Generator } from '$lib/utils/ids';
 
-/** The learner's progress in a course, read from this device. */
+/** The active profile's progress in a course, read from this device. */
 export class CourseProgress {
 	summary = $state.raw<CourseSummary>();
 	loaded = $state(false);
@@ -14,8 +15,8 @@ export class CourseProgress {
 	async load(courseId: string): Promise<void> {
 		const db = localDatabase();
 		const newId = uuidV7Generator(() => Date.now(), (length) => crypto.getRandomValues(new Uint8Array(length)));
-		const { learnerId } = await ensureLocalIdentity(createSettingsRepo(db), newId);
-		this.summary = await db.summaries.get([learnerId, courseId]);
+		const profile = await createProfilesRepo(db, { newId, now: () => new Date() }).active();
+		this.summary = await summaryOf(db, subjectIdsOf(profile), courseId);
 		this.loaded = true;
 	}
 

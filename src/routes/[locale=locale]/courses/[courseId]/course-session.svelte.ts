@@ -4,13 +4,17 @@ import { localDatabase } from '$lib/storage/database';
 import { ensureLocalIdentity } from '$lib/storage/local-identity';
 import { downloadPack } from '$lib/storage/pack-download';
 import { createPacksRepo } from '$lib/storage/packs.repo';
+import { subjectIdsOf } from '$lib/storage/profile-rules';
+import { createProfilesRepo } from '$lib/storage/profiles.repo';
 import { createProgressRepo, type CourseEventDraft, type ProgressRepo } from '$lib/storage/progress.repo';
 import { createSettingsRepo } from '$lib/storage/settings.repo';
 import { uuidV7Generator } from '$lib/utils/ids';
 
 /**
  * A course opened on this device: its pack (kept on the device, else downloaded and kept — opening a course saves
- * it), the learner's summary, and recording what the learner does as events.
+ * it), the learner's summary, and recording what the learner does as events. The learner is the profile active when
+ * the course opened; switching profiles mounts the course pages again (courses/+layout.svelte), so a session never
+ * records one person's actions under another's id.
  */
 export class CourseSession {
 	state = $state<'loading' | 'ready' | 'unavailable'>('loading');
@@ -21,11 +25,15 @@ export class CourseSession {
 	newId: () => string = uuidV7Generator(() => Date.now(), (length) => crypto.getRandomValues(new Uint8Array(length)));
 	#progress: ProgressRepo | undefined;
 	#learnerId = '';
+	/** The profile's own id first, then the guest ids it took over: the summary shown joins them all. */
+	#subjectIds: string[] = [];
 
 	async open(course: CatalogueCourse, locale: Locale): Promise<void> {
 		const db = localDatabase();
 		const identity = await ensureLocalIdentity(createSettingsRepo(db), this.newId);
-		this.#learnerId = identity.learnerId;
+		const profile = await createProfilesRepo(db, { newId: this.newId, now: () => new Date() }).active();
+		this.#learnerId = profile.id;
+		this.#subjectIds = subjectIdsOf(profile);
 		this.#progress = createProgressRepo(db, { deviceId: identity.deviceId, newId: this.newId, now: () => new Date() });
 
 		const packs = createPacksRepo(db);
@@ -41,7 +49,7 @@ export class CourseSession {
 			}
 		}
 		this.pack = pack;
-		this.summary = await this.#progress.summary(this.#learnerId, course.id);
+		this.summary = await this.#progress.summaryOf(this.#subjectIds, course.id);
 		this.state = pack ? 'ready' : 'unavailable';
 	}
 
@@ -53,6 +61,6 @@ export class CourseSession {
 			this.saveFailed = true;
 			throw error;
 		}
-		this.summary = await this.#progress.summary(this.#learnerId, draft.payload.courseId);
+		this.summary = await this.#progress.summaryOf(this.#subjectIds, draft.payload.courseId);
 	}
 }

@@ -1,6 +1,6 @@
 import { authFailureResponse } from '$lib/server/auth/auth-responses';
 import { childSecretSchema, guestProofSchema } from '$lib/server/auth/child-secret.schema';
-import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { issuedSessionBody } from '$lib/server/auth/issued-session';
 import { readJson } from '$lib/server/http';
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -13,6 +13,8 @@ export const POST: RequestHandler = async ({ request, cookies, locals, url }) =>
 	if (!input.ok) return input.response;
 	const result = await locals.auth.joinClass(input.data);
 	if (!result.ok) return authFailureResponse(result.failure);
-	setSessionCookie(cookies, result.value.token, result.value.expiresAt, url.protocol === 'https:');
-	return json({ personId: result.value.personId, adopted: result.value.adopted, className: result.value.className }, { status: 201 });
+	return json(
+		{ ...issuedSessionBody(result.value, cookies, url), className: result.value.className },
+		{ status: 201, headers: { 'cache-control': 'no-store' } }
+	);
 };
