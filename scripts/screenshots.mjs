@@ -16,10 +16,12 @@ try {
 	for (const viewport of viewports) {
 		const page = await browser.newPage({ viewport });
 		if (process.env.SIGN_IN) {
-			const response = await page.request.post(`${base}/api/auth/sign-in`, {
-				data: { login: process.env.SIGN_IN, password: process.env.SIGN_IN_PASSWORD ?? 'taza-demo-2026' }
-			});
-			if (!response.ok()) throw new Error(`sign-in as ${process.env.SIGN_IN}: ${response.status()}`);
+			// As a person does: the device keeps the profile and its token, which the pages' API calls use.
+			await page.goto(`${base}/en/account`, { waitUntil: 'networkidle' });
+			await page.fill('#sign-in-login', process.env.SIGN_IN);
+			await page.fill('#sign-in-password', process.env.SIGN_IN_PASSWORD ?? 'taza-demo-2026');
+			await page.click('form button[type="submit"]');
+			await page.waitForSelector('[data-testid="account"][data-status="signed-in"]');
 		}
 		for (const path of paths.length ? paths : ['/ky']) {
 			await page.goto(base + path, { waitUntil: 'networkidle' });

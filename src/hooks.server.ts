@@ -42,12 +42,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 			routeId: event.route.id,
 			params: event.params as Record<string, string>,
 			signedIn: session !== undefined,
+			mustChangePassword: session?.mustChangePassword === true,
 			memberships: () => membershipsRepo().forPerson(session!.personId),
 			membershipsOf: (personId) => membershipsRepo().forPerson(personId),
 			now: new Date()
 		});
 		if (decision === 'sign-in-required') return apiError(401, 'signed-out', 'Sign in first.');
 		if (decision === 'forbidden') return apiError(403, 'forbidden', 'Your roles do not allow this.');
+		if (decision === 'password-change-required') {
+			return apiError(403, 'password-change-required', 'Your password was set by someone else: choose your own first (POST /api/auth/password).');
+		}
 		// Deny by default: an endpoint nobody wrote a rule for is not reachable.
 		if (decision === 'unknown-endpoint') return apiError(403, 'forbidden', 'This endpoint has no access rule.');
 		return resolve(event);

@@ -83,9 +83,14 @@ describe('administrators and teachers at work', () => {
 		expect(complianceCsv.split('\r\n').filter(Boolean)).toHaveLength(5);
 		expect(complianceCsv).toContain(`"Асель Токтогулова";"+996555123456";"${message('ru', 'assignment_status_not_started')}"`);
 
-		// The new member signs in with the temporary password and sees what is assigned, nearest deadline first.
-		expect(await signInStatus('+996555123456', firstPassword)).toBe(200);
+		// The new member signs in with the temporary password, is asked to choose her own, and then sees what is
+		// assigned, nearest deadline first.
 		const member = await signedIn('0555123456', firstPassword);
+		await expect.poll(() => member.page.getByRole('alert').first().textContent()).toBe(message('en', 'account_must_change_password'));
+		await member.page.locator('#current-password').fill(firstPassword);
+		await member.page.locator('#new-password').fill('aselдин-сырсөзү');
+		await member.page.getByRole('button', { name: message('en', 'account_change_password_button') }).click();
+		await expect.poll(() => member.page.getByTestId('account').getByRole('status').first().textContent()).toBe(message('en', 'account_password_changed'));
 		await member.page.goto(`${app.server.url}/ru/courses`, { waitUntil: 'networkidle' });
 		await expect.poll(() => member.page.getByTestId('assigned-to-you').locator('li').count()).toBe(2);
 		expect(await member.page.getByTestId('assigned-to-you').textContent()).toContain(DEMO_ORGANISATION.name);
@@ -95,7 +100,7 @@ describe('administrators and teachers at work', () => {
 		await row.getByRole('button', { name: message('ru', 'members_reset_button') }).click();
 		const secondPassword = (await page.getByTestId('temporary-password').textContent())!.trim();
 		expect(secondPassword).not.toBe(firstPassword);
-		expect(await signInStatus('+996555123456', firstPassword)).toBe(401);
+		expect(await signInStatus('+996555123456', 'aselдин-сырсөзү')).toBe(401);
 		expect(await signInStatus('+996555123456', secondPassword)).toBe(200);
 		await member.page.reload({ waitUntil: 'networkidle' });
 		expect(await member.page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);

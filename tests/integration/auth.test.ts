@@ -43,7 +43,7 @@ describe('accounts over HTTP', () => {
 		expect(setCookie).toMatch(/SameSite=Lax/i);
 		const whoami = await me(cookieOf(response));
 		expect(whoami.status).toBe(200);
-		expect(await whoami.json()).toEqual({ personId: (await response.json()).personId, roles: [] });
+		expect(await whoami.json()).toEqual({ personId: (await response.json()).personId, roles: [], mustChangePassword: false });
 	});
 
 	it('refuses a stolen-looking or missing cookie', async () => {

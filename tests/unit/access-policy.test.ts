@@ -102,4 +102,13 @@ describe('the access policy', () => {
 		expect(await reset([member('programme-admin', 'programme', 'programme')], 'anyone-at-all')).toBe('allow');
 		expect(await reset([member('learner', 'class', 'class-7a')], 'pupil')).toBe('forbidden');
 	});
+
+	it('keeps everything but the password change closed while someone else\'s password is in use', async () => {
+		const ask = (method: string, routeId: string) =>
+			decideAccess({ method, routeId, params: {}, signedIn: true, mustChangePassword: true, memberships: async () => [], membershipsOf: async () => [], now: new Date() });
+		expect(await ask('POST', '/api/auth/password')).toBe('allow');
+		expect(await ask('GET', '/api/auth/me')).toBe('allow');
+		expect(await ask('GET', '/api/me/assignments')).toBe('password-change-required');
+		expect(await ask('GET', '/api/health')).toBe('password-change-required');
+	});
 });

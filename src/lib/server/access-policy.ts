@@ -81,7 +81,13 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'GET /api/audit': PROGRAMME_ADMIN
 };
 
-export type AccessDecision = 'allow' | 'sign-in-required' | 'forbidden' | 'unknown-endpoint';
+/**
+ * What a person whose password someone else set (a reset, an import) may do before choosing their own: the
+ * administrator who handed it over knows it, so nothing else is open until it is replaced.
+ */
+export const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/sign-out', 'POST /api/auth/switch']);
+
+export type AccessDecision = 'allow' | 'sign-in-required' | 'forbidden' | 'unknown-endpoint' | 'password-change-required';
 
 export interface AccessRequest {
 	method: string;
@@ -89,6 +95,8 @@ export interface AccessRequest {
 	routeId: string | null;
 	params: Record<string, string>;
 	signedIn: boolean;
+	/** The signed-in caller's password was set by someone else and not replaced yet. */
+	mustChangePassword?: boolean;
 	/** The caller's memberships, read only when a rule needs them. */
 	memberships: () => Promise<Membership[]>;
 	/** Another person's memberships, for rules over a person the URL names. */
@@ -100,6 +108,9 @@ export async function decideAccess(request: AccessRequest): Promise<AccessDecisi
 	if (request.routeId === null) return 'allow';
 	const access = ACCESS_POLICY[`${request.method} ${request.routeId}`];
 	if (!access) return 'unknown-endpoint';
+	if (request.signedIn && request.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeId}`)) {
+		return 'password-change-required';
+	}
 	if (access === 'anyone') return 'allow';
 	if (!request.signedIn) return 'sign-in-required';
 	if (access === 'signed-in') return 'allow';

@@ -118,7 +118,7 @@ export function createAccountsRepo(db: TazaDatabase) {
 			});
 		},
 
-		async findSession(tokenHash: string): Promise<(SessionRecord & { revokedAt: string | null }) | undefined> {
+		async findSession(tokenHash: string): Promise<(SessionRecord & { revokedAt: string | null; mustChangePassword: boolean }) | undefined> {
 			return db
 				.select({
 					id: sessions.id,
@@ -126,7 +126,8 @@ export function createAccountsRepo(db: TazaDatabase) {
 					personId: accounts.personId,
 					kind: sessions.kind,
 					expiresAt: sessions.expiresAt,
-					revokedAt: sessions.revokedAt
+					revokedAt: sessions.revokedAt,
+					mustChangePassword: accounts.mustChangePassword
 				})
 				.from(sessions)
 				.innerJoin(accounts, eq(sessions.accountId, accounts.id))
@@ -153,7 +154,10 @@ export function createAccountsRepo(db: TazaDatabase) {
 		/** Sets the new password and ends every other session and profile token of the account, except `keepSessionIds`. */
 		async changePassword(input: { accountId: string; passwordHash: string; at: string; keepSessionIds: string[]; audit: AuditEntry }): Promise<void> {
 			db.transaction((tx) => {
-				tx.update(accounts).set({ passwordHash: input.passwordHash, passwordChangedAt: input.at }).where(eq(accounts.id, input.accountId)).run();
+				tx.update(accounts)
+					.set({ passwordHash: input.passwordHash, passwordChangedAt: input.at, mustChangePassword: false })
+					.where(eq(accounts.id, input.accountId))
+					.run();
 				tx.update(sessions)
 					.set({ revokedAt: input.at })
 					.where(and(eq(sessions.accountId, input.accountId), isNull(sessions.revokedAt), notInArray(sessions.id, input.keepSessionIds)))

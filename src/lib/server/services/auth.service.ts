@@ -72,6 +72,8 @@ export interface CurrentSession {
 	personId: string;
 	/** A page cookie, or a profile token sent as `Authorization: Bearer`. */
 	kind: SessionKind;
+	/** Someone else set the password (a reset, an import): until its holder chooses their own, little else is allowed. */
+	mustChangePassword?: boolean;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: AuthFailure };
@@ -165,7 +167,13 @@ export function createAuthService(deps: AuthDependencies) {
 		const session = await deps.accounts.findSession(deps.hashToken(token));
 		// A cookie token is never accepted as a bearer token, nor the other way round.
 		if (!session || session.kind !== kind || session.revokedAt || Date.parse(session.expiresAt) <= deps.now().getTime()) return undefined;
-		return { sessionId: session.id, accountId: session.accountId, personId: session.personId, kind: session.kind };
+		return {
+			sessionId: session.id,
+			accountId: session.accountId,
+			personId: session.personId,
+			kind: session.kind,
+			...(session.mustChangePassword ? { mustChangePassword: true } : {})
+		};
 	}
 
 	return {

@@ -30,7 +30,7 @@ async function call<T>(path: string, as: 'anonymous' | 'active-profile', init: R
 const post = <T>(path: string, as: 'anonymous' | 'active-profile', body: unknown) => call<T>(path, as, { method: 'POST', body: JSON.stringify(body) });
 
 export const accountApi = {
-	me: () => call<{ personId: string }>('me', 'active-profile'),
+	me: () => call<{ personId: string; roles: { role: string }[]; mustChangePassword: boolean }>('me', 'active-profile'),
 	signIn: (login: string, password: string, guest: GuestProof | undefined) =>
 		post<IssuedProfile>('sign-in', 'anonymous', { login, password, ...(guest ? { guest } : {}) }),
 	signUp: (login: string, password: string, displayName: string, guest: GuestProof | undefined) =>

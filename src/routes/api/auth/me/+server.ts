@@ -7,5 +7,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals }) => {
 	const session = signedInSession(locals);
 	const roles = activeMemberships(await membershipsRepo().forPerson(session.personId), new Date());
-	return json({ personId: session.personId, roles }, { headers: { 'cache-control': 'no-store' } });
+	return json({ personId: session.personId, roles, mustChangePassword: session.mustChangePassword === true }, { headers: { 'cache-control': 'no-store' } });
 };
