@@ -35,7 +35,8 @@ console.log(`Taza is starting on http://localhost:${port} (data in ${process.env
 const server = spawn(process.execPath, ['build/index.js'], {
 	stdio: 'inherit',
 	// npm start is the demo: one person of each role (README.md). A production server runs `node build` without it.
-	env: { TAZA_DEMO_DATA: '1', ...process.env, PORT: port }
+	// Sync batches are up to 1 MiB (docs/sync.md); adapter-node's own limit (512 KiB) must not cut them off first.
+	env: { TAZA_DEMO_DATA: '1', BODY_SIZE_LIMIT: '2M', ...process.env, PORT: port }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -49,7 +49,11 @@ const TABLES = [
 	'organisations',
 	'classes',
 	'memberships',
-	'course_assignments'
+	'course_assignments',
+	'events',
+	'held_events',
+	'course_summaries',
+	'change_log'
 ];
 
 describe('every JSON endpoint, fed arbitrary bodies', () => {

@@ -16,6 +16,9 @@ import { createAuthService } from '../../src/lib/server/services/auth.service';
 import { createClassesService } from '../../src/lib/server/services/classes.service';
 import { createOrganisationsService } from '../../src/lib/server/services/organisations.service';
 import { createPeopleService } from '../../src/lib/server/services/people.service';
+import { createSyncRepo } from '../../src/lib/server/repos/sync.repo';
+import { createSyncService } from '../../src/lib/server/services/sync.service';
+import type { AnswerKeys } from '../../src/lib/content/pack.types';
 
 const course = (id: string, mastery: CatalogueCourse['mastery']): CatalogueCourse => ({
 	id,
@@ -42,6 +45,18 @@ export const TEST_CATALOGUE: Catalogue = {
 	courses: [course('ethics', { rule: 'all-lessons' }), course('conflicts', { rule: 'quiz-passed' })]
 };
 
+/** The "conflicts" course's test: two true/false questions, both drawn, 50% to pass. */
+export const TEST_ANSWER_KEYS: AnswerKeys = {
+	conflicts: {
+		version: 'abcdef12',
+		quiz: { draw: 2, passPercent: 50, attempts: 3 },
+		bank: [
+			{ id: 'q1', type: 'true-false', correct: true },
+			{ id: 'q2', type: 'true-false', correct: false }
+		]
+	}
+};
+
 // A transparent stand-in for argon2 keeps these tests fast; secrets.spec.ts checks the real hasher.
 export const fakeHasher = {
 	hash: async (password: string) => `hashed:${password}`,
@@ -55,6 +70,7 @@ export interface ServicesUnderTest {
 	classes: ReturnType<typeof createClassesService>;
 	organisations: ReturnType<typeof createOrganisationsService>;
 	people: ReturnType<typeof createPeopleService>;
+	sync: ReturnType<typeof createSyncService>;
 	count(table: string): number;
 	close(): void;
 }
@@ -97,6 +113,14 @@ export function servicesUnderTest(start = '2026-11-26T10:00:00Z'): ServicesUnder
 			unusablePasswordHash: '!erased',
 			randomBytes,
 			newId,
+			now
+		}),
+		sync: createSyncService({
+			sync: createSyncRepo(handle.sqlite),
+			memberships,
+			catalogue: TEST_CATALOGUE,
+			answerKeys: TEST_ANSWER_KEYS,
+			fingerprint: (body) => hashToken(body).slice(0, 32),
 			now
 		}),
 		count: (table) => handle.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number,

@@ -37,7 +37,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
 	let log = '';
 	const child = spawn(process.execPath, ['build/index.js'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TAZA_DATA_DIR: dataDir, ...options.env },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TAZA_DATA_DIR: dataDir, BODY_SIZE_LIMIT: '2M', ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (chunk) => (log += chunk));

@@ -48,6 +48,9 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'GET /api/classes/[classId]/progress': CLASS_TEACHER,
 	'POST /api/classes/[classId]/assignments': CLASS_TEACHER,
 	'POST /api/classes/[classId]/assignments/[assignmentId]/withdraw': CLASS_TEACHER,
+	// Sync: a profile pushes its own events and pulls the partitions it may read; the service checks each event.
+	'POST /api/sync/push': 'signed-in',
+	'POST /api/sync/pull': 'signed-in',
 	// What the caller's classes and organisations ask of them.
 	'GET /api/me/assignments': 'signed-in',
 	// Regions are public reference data (forms need them).

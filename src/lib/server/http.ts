@@ -1,5 +1,10 @@
 import { json } from '@sveltejs/kit';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import type { z } from 'zod';
+import type { z as zMini } from 'zod/mini';
+
+const gunzipAsync = promisify(gunzip);
 
 /** An API error the client can act on: a stable code and a sentence for people. */
 export function apiError(status: number, code: string, message: string, headers?: Record<string, string>): Response {
@@ -29,4 +34,48 @@ export async function readJson<S extends z.ZodType>(
 		return { ok: false, response: apiError(400, 'invalid-input', `${where}: ${issue?.message ?? 'invalid'}`) };
 	}
 	return { ok: true, data: parsed.data };
+}
+
+/**
+ * Reads a JSON body that may be gzip-compressed (`Content-Encoding: gzip`), as sync clients send it. Both the bytes on
+ * the wire and the decompressed text are limited, so a small "zip bomb" cannot make the server inflate gigabytes.
+ */
+export async function readMaybeGzippedJson<S extends zMini.ZodMiniType>(
+	request: Request,
+	schema: S,
+	maxBytes: number
+): Promise<{ ok: true; data: zMini.infer<S> } | { ok: false; response: Response }> {
+	const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+	if (encoding !== 'identity' && encoding !== 'gzip') {
+		return { ok: false, response: apiError(415, 'unsupported-encoding', 'Send the body as plain JSON or with Content-Encoding: gzip.') };
+	}
+	const raw = Buffer.from(await request.arrayBuffer());
+	if (raw.byteLength > maxBytes) return { ok: false, response: apiError(413, 'too-large', `The request body is larger than ${maxBytes} bytes.`) };
+	let text: string;
+	if (encoding === 'gzip') {
+		try {
+			text = (await gunzipAsync(raw, { maxOutputLength: maxBytes })).toString('utf8');
+		} catch (error) {
+			const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
+			return {
+				ok: false,
+				response: tooLarge
+					? apiError(413, 'too-large', `The request body is larger than ${maxBytes} bytes once decompressed.`)
+					: apiError(400, 'invalid-gzip', 'The request body is not valid gzip.')
+			};
+		}
+	} else text = raw.toString('utf8');
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return { ok: false, response: apiError(400, 'invalid-json', 'The request body is not valid JSON.') };
+	}
+	const parsed = schema.safeParse(body);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const where = issue?.path.length ? issue.path.join('.') : 'body';
+		return { ok: false, response: apiError(400, 'invalid-input', `${where}: ${issue?.message ?? 'invalid'}`) };
+	}
+	return { ok: true, data: parsed.data as zMini.infer<S> };
 }

@@ -207,3 +207,72 @@ export const courseSummaries = sqliteTable(
 	},
 	(table) => [primaryKey({ columns: [table.personId, table.courseId] })]
 );
+
+/**
+ * Every event a device pushed and the server accepted, stored exactly as sent (`body`) under its own id, so a
+ * resend is a no-op (DESIGN §4, G3). Old versions are upgraded when read, never rewritten here.
+ */
+export const events = sqliteTable(
+	'events',
+	{
+		id: text('id').primaryKey(),
+		subjectKind: text('subject_kind', { enum: ['learner', 'class', 'seminar'] }).notNull(),
+		subjectId: text('subject_id').notNull(),
+		/** The person the event counts for at ingest: the subject, or the person its id is an alias of. */
+		personId: text('person_id'),
+		/** The course a course event is about, so a summary can be rebuilt from its own events alone. */
+		courseId: text('course_id'),
+		type: text('type').notNull(),
+		v: integer('v').notNull(),
+		deviceId: text('device_id').notNull(),
+		deviceSeq: integer('device_seq').notNull(),
+		at: text('at').notNull(),
+		receivedAt: text('received_at').notNull(),
+		/** Server receipt time minus the device's clock when it sent the batch: how wrong that device's `at` may be. */
+		clockOffsetMs: integer('clock_offset_ms'),
+		pushedBy: text('pushed_by').notNull(),
+		body: text('body').notNull()
+	},
+	(table) => [index('events_person_course').on(table.personId, table.courseId), index('events_subject').on(table.subjectId)]
+);
+
+/**
+ * Events the server did not apply: `deferred` (they depend on something not known yet, such as a registration, and
+ * are resolved here later) or `rejected` (kept for review, with the reason). Nothing a device sends is dropped.
+ */
+export const heldEvents = sqliteTable(
+	'held_events',
+	{
+		eventId: text('event_id').primaryKey(),
+		status: text('status', { enum: ['deferred', 'rejected'] }).notNull(),
+		reason: text('reason').notNull(),
+		pushedBy: text('pushed_by').notNull(),
+		receivedAt: text('received_at').notNull(),
+		body: text('body').notNull(),
+		resolvedAt: text('resolved_at')
+	},
+	(table) => [index('held_events_status').on(table.status, table.resolvedAt)]
+);
+
+/** The last sequence number given in each partition's change log; sequences come from here, never from commit order. */
+export const partitionCounters = sqliteTable('partition_counters', {
+	partition: text('partition').primaryKey(),
+	lastSeq: integer('last_seq').notNull()
+});
+
+/**
+ * What changed in each partition (a learner, a class, an organisation), in the order the server numbered it. A device
+ * pulls each partition it may read from its own cursor; an entry names what to fetch, the newest state is sent.
+ */
+export const changeLog = sqliteTable(
+	'change_log',
+	{
+		partition: text('partition').notNull(),
+		seq: integer('seq').notNull(),
+		entryKind: text('entry_kind', { enum: ['course-summary'] }).notNull(),
+		/** For a course summary: `<personId> <courseId>`. */
+		entryKey: text('entry_key').notNull(),
+		at: text('at').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.partition, table.seq] })]
+);

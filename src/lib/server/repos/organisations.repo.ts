@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Login } from '$lib/identity/login';
 import type { TazaDatabase } from '../db/connection';
-import { accounts, auditLog, classes, courseAssignments, courseSummaries, loginNames, memberships, organisations, people, personDetails } from '../db/schema';
+import { accounts, auditLog, changeLog, classes, courseAssignments, courseSummaries, loginNames, memberships, organisations, partitionCounters, people, personDetails } from '../db/schema';
 import type { AuditEntry } from './accounts.repo';
 
 export type OrganisationKind = (typeof organisations.$inferSelect)['kind'];
@@ -173,6 +173,29 @@ export function createOrganisationsRepo(db: TazaDatabase) {
 							createdAt: input.at,
 							createdBy: input.createdBy
 						})
+						.run();
+				}
+				// The organisation's partition grows: an existing account's summaries join its change log (DESIGN §4),
+				// so its administrators' devices see them without starting over.
+				const newcomers = input.members.filter((member) => member.kind === 'existing').map((member) => member.personId);
+				const keys = newcomers.length
+					? tx
+							.select({ personId: courseSummaries.personId, courseId: courseSummaries.courseId })
+							.from(courseSummaries)
+							.where(inArray(courseSummaries.personId, newcomers))
+							.all()
+							.map((row) => `${row.personId} ${row.courseId}`)
+					: [];
+				if (keys.length > 0) {
+					const partition = `organisation:${input.organisationId}`;
+					const [{ lastSeq }] = tx
+						.insert(partitionCounters)
+						.values({ partition, lastSeq: keys.length })
+						.onConflictDoUpdate({ target: partitionCounters.partition, set: { lastSeq: sql`${partitionCounters.lastSeq} + ${keys.length}` } })
+						.returning({ lastSeq: partitionCounters.lastSeq })
+						.all() as [{ lastSeq: number }];
+					tx.insert(changeLog)
+						.values(keys.map((entryKey, index) => ({ partition, seq: lastSeq - keys.length + 1 + index, entryKind: 'course-summary' as const, entryKey, at: input.at })))
 						.run();
 				}
 				tx.insert(auditLog).values(input.audit).run();

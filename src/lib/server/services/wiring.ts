@@ -1,6 +1,7 @@
 // Where services meet the real world: the process database, the clock, ids, randomness and the password hasher.
 // Handlers and scripts take services from here; tests build them with their own dependencies instead.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { answerKeys } from 'virtual:taza/answer-keys';
 import { catalogue } from 'virtual:taza/catalogue';
 import { hashToken, newToken, passwordHasher, UNUSABLE_PASSWORD_HASH } from '../auth/secrets';
 import { getDatabase } from '../db';
@@ -11,6 +12,8 @@ import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createDevicesRepo } from '../repos/devices.repo';
 import { createOrganisationsRepo } from '../repos/organisations.repo';
 import { createPeopleRepo } from '../repos/people.repo';
+import { createSyncRepo } from '../repos/sync.repo';
+import { createSyncService } from './sync.service';
 import { REGIONS } from '../db/reference-data';
 import { createOrganisationsService } from './organisations.service';
 import { createPeopleService } from './people.service';
@@ -95,6 +98,18 @@ export function peopleService() {
 		unusablePasswordHash: UNUSABLE_PASSWORD_HASH,
 		randomBytes: bytes,
 		newId: randomUUID,
+		now: () => new Date()
+	});
+}
+
+export function syncService() {
+	const { db, sqlite } = getDatabase();
+	return createSyncService({
+		sync: createSyncRepo(sqlite),
+		memberships: createMembershipsRepo(db),
+		catalogue,
+		answerKeys,
+		fingerprint: (body) => createHash('sha256').update(body).digest('hex').slice(0, 32),
 		now: () => new Date()
 	});
 }

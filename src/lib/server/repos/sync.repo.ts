@@ -1,0 +1,187 @@
+import type Database from 'better-sqlite3';
+
+/** An event ready to store: its exact body, whose record it counts in, and its parts the tables index. */
+export interface EventToStore {
+	id: string;
+	subjectKind: string;
+	subjectId: string;
+	personId: string;
+	courseId: string;
+	type: string;
+	v: number;
+	deviceId: string;
+	deviceSeq: number;
+	at: string;
+	body: string;
+}
+
+export interface EventToHold {
+	id: string;
+	status: 'deferred' | 'rejected';
+	reason: string;
+	body: string;
+}
+
+/**
+ * Folds newly stored events into a stored summary: supplied by the service, run inside the ingest transaction.
+ * `allBodies` reads every stored event of the person and course, for a summary that must be rebuilt.
+ */
+export type SummaryFold = (input: { stored: unknown | undefined; fresh: readonly EventToStore[]; personId: string; courseId: string; allBodies: () => string[] }) => {
+	summary: unknown;
+	ruleVersion: number;
+	mastered: boolean;
+};
+
+/** Statements are prepared once per connection: a request makes a repo, the connection lives as long as the server. */
+const preparedStatements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function preparedFor(sqlite: Database.Database) {
+	let statements = preparedStatements.get(sqlite);
+	if (!statements) {
+		statements = prepare(sqlite);
+		preparedStatements.set(sqlite, statements);
+	}
+	return statements;
+}
+
+function prepare(sqlite: Database.Database) {
+	return {
+		insertEvent: sqlite.prepare(
+			`insert or ignore into events (id, subject_kind, subject_id, person_id, course_id, type, v, device_id, device_seq, at, received_at, clock_offset_ms, pushed_by, body)
+			 values (@id, @subjectKind, @subjectId, @personId, @courseId, @type, @v, @deviceId, @deviceSeq, @at, @receivedAt, @clockOffsetMs, @pushedBy, @body)`
+		),
+		eventStored: sqlite.prepare('select 1 from events where id = ?').pluck(),
+		insertHeld: sqlite.prepare(
+			`insert or ignore into held_events (event_id, status, reason, pushed_by, received_at, body) values (?, ?, ?, ?, ?, ?)`
+		),
+		summary: sqlite.prepare('select summary from course_summaries where person_id = ? and course_id = ?').pluck(),
+		upsertSummary: sqlite.prepare(
+			`insert into course_summaries (person_id, course_id, rule_version, summary, completed_at, updated_at) values (?, ?, ?, ?, ?, ?)
+			 on conflict (person_id, course_id) do update set rule_version = excluded.rule_version, summary = excluded.summary,
+			 completed_at = coalesce(course_summaries.completed_at, excluded.completed_at), updated_at = excluded.updated_at`
+		),
+		learnerScopes: sqlite.prepare(
+			`select scope_kind || ':' || scope_id from memberships
+			 where person_id = ? and role = 'learner' and scope_kind in ('class', 'organisation') and valid_from <= ? and (valid_to is null or valid_to > ?)`
+		).pluck(),
+		advanceCounter: sqlite.prepare(
+			`insert into partition_counters (partition, last_seq) values (?, ?) on conflict (partition) do update set last_seq = last_seq + excluded.last_seq returning last_seq`
+		).pluck(),
+		insertChange: sqlite.prepare('insert into change_log (partition, seq, entry_kind, entry_key, at) values (?, ?, ?, ?, ?)'),
+		alias: sqlite.prepare('select person_id from person_aliases where alias_id = ?').pluck(),
+		person: sqlite.prepare('select id from people where id = ?').pluck(),
+		changes: sqlite.prepare(`select seq, entry_key as entryKey from change_log where partition = ? and seq > ? order by seq limit ?`),
+		eventsOf: sqlite.prepare('select body from events where person_id = ? and course_id = ? order by id').pluck(),
+		summariesOf: sqlite.prepare(`select person_id as personId, course_id as courseId, summary from course_summaries where person_id = ? and course_id = ?`)
+	};
+}
+
+/**
+ * Events, held events, summaries and partition change logs, in plain SQL on the connection drizzle also uses: ingest
+ * runs once per pushed batch and must stay fast (bench/sync), so its statements are prepared once. Each method is one transaction (DESIGN §7).
+ */
+export function createSyncRepo(sqlite: Database.Database) {
+	const statements = preparedFor(sqlite);
+
+	/** Appends one entry per key to a partition's log, numbered from its own counter. */
+	function appendChanges(partition: string, keys: readonly string[], at: string) {
+		if (keys.length === 0) return;
+		const last = statements.advanceCounter.get(partition, keys.length) as number;
+		keys.forEach((key, index) => statements.insertChange.run(partition, last - keys.length + 1 + index, 'course-summary', key, at));
+	}
+
+	return {
+		/** The person a learner id counts for: itself, or the person it is an alias of; undefined when unknown. */
+		async personOf(learnerId: string): Promise<string | undefined> {
+			return (statements.alias.get(learnerId) as string | undefined) ?? (statements.person.get(learnerId) as string | undefined);
+		},
+
+		/**
+		 * Stores new events by id (ignoring ids already stored), holds the deferred and rejected ones, folds the new
+		 * events into their summaries and appends to the change logs of every partition that shows those summaries —
+		 * all in one transaction, committed before the caller answers (G4).
+		 */
+		async ingest(input: {
+			stored: readonly EventToStore[];
+			held: readonly EventToHold[];
+			pushedBy: string;
+			receivedAt: string;
+			clockOffsetMs: number | null;
+			fold: SummaryFold;
+		}): Promise<{ duplicates: string[] }> {
+			return sqlite.transaction(() => {
+				const duplicates: string[] = [];
+				const fresh = new Map<string, EventToStore[]>();
+				for (const event of input.stored) {
+					const { changes } = statements.insertEvent.run({ ...event, receivedAt: input.receivedAt, clockOffsetMs: input.clockOffsetMs, pushedBy: input.pushedBy });
+					if (changes === 0) {
+						duplicates.push(event.id);
+						continue;
+					}
+					const key = `${event.personId} ${event.courseId}`;
+					const group = fresh.get(key);
+					if (group) group.push(event);
+					else fresh.set(key, [event]);
+				}
+				for (const event of input.held) {
+					// A held event resent is acknowledged again; one already stored stays stored.
+					if (statements.eventStored.get(event.id)) duplicates.push(event.id);
+					else statements.insertHeld.run(event.id, event.status, event.reason, input.pushedBy, input.receivedAt, event.body);
+				}
+				const keysByPartition = new Map<string, string[]>();
+				for (const [key, group] of fresh) {
+					const [personId, courseId] = key.split(' ') as [string, string];
+					const stored = statements.summary.get(personId, courseId) as string | undefined;
+					const folded = input.fold({
+						stored: stored === undefined ? undefined : JSON.parse(stored),
+						fresh: group,
+						personId,
+						courseId,
+						allBodies: () => statements.eventsOf.all(personId, courseId) as string[]
+					});
+					statements.upsertSummary.run(personId, courseId, folded.ruleVersion, JSON.stringify(folded.summary), folded.mastered ? input.receivedAt : null, input.receivedAt);
+					const partitions = [`learner:${personId}`, ...(statements.learnerScopes.all(personId, input.receivedAt, input.receivedAt) as string[])];
+					for (const partition of partitions) {
+						const keys = keysByPartition.get(partition);
+						if (keys) keys.push(key);
+						else keysByPartition.set(partition, [key]);
+					}
+				}
+				for (const [partition, keys] of keysByPartition) appendChanges(partition, keys, input.receivedAt);
+				return { duplicates };
+			})();
+		},
+
+		/** A partition's changes after a cursor, newest state of each summary named, at most `limit` entries. */
+		async pull(partition: string, after: number, limit: number): Promise<{ cursor: number; more: boolean; summaries: { personId: string; courseId: string; summary: unknown }[] }> {
+			return sqlite.transaction(() => {
+				const entries = statements.changes.all(partition, after, limit + 1) as { seq: number; entryKey: string }[];
+				const page = entries.slice(0, limit);
+				const keys = [...new Set(page.map((entry) => entry.entryKey))];
+				const summaries = keys.flatMap((key) => {
+					const [personId, courseId] = key.split(' ') as [string, string];
+					const row = statements.summariesOf.get(personId, courseId) as { personId: string; courseId: string; summary: string } | undefined;
+					return row ? [{ ...row, summary: JSON.parse(row.summary) as unknown }] : [];
+				});
+				return { cursor: page.at(-1)?.seq ?? after, more: entries.length > limit, summaries };
+			})();
+		},
+
+		/**
+		 * A partition that grows (a child joins a class, a member joins an organisation) logs the newcomer's existing
+		 * summaries, so devices that already pulled it see them.
+		 */
+		async logExistingSummaries(personId: string, partition: string, at: string): Promise<void> {
+			sqlite.transaction(() => {
+				const courseIds = sqlite.prepare('select course_id from course_summaries where person_id = ?').pluck().all(personId) as string[];
+				appendChanges(
+					partition,
+					courseIds.map((courseId) => `${personId} ${courseId}`),
+					at
+				);
+			})();
+		}
+	};
+}
+
+export type SyncRepo = ReturnType<typeof createSyncRepo>;

@@ -1,0 +1,152 @@
+import type { AnswerKeys, Catalogue } from '$lib/content/pack.types';
+import { isCourseMastered } from '$lib/courses/mastery';
+import { regradeTest } from '$lib/courses/regrade';
+import { activeMemberships, type Membership } from '$lib/identity/memberships';
+import { courseEventSchema, type CourseEvent } from '$lib/progress/course-events';
+import { applyToSummary, RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
+import {
+	MAX_PULL_ENTRIES,
+	OLDEST_SUPPORTED_PROTOCOL,
+	partitionName,
+	SYNC_PROTOCOL,
+	type PullRequest,
+	type PullResponse,
+	type PushException,
+	type PushRequest,
+	type PushResponse
+} from '$lib/progress/sync-protocol';
+import { UUID_V7_PATTERN } from '$lib/utils/ids';
+import type { EventToHold, EventToStore, SummaryFold, SyncRepo } from '../repos/sync.repo';
+import type { CurrentSession } from './auth.service';
+
+export interface SyncDependencies {
+	sync: SyncRepo;
+	memberships: { forPerson(personId: string): Promise<Membership[]> };
+	catalogue: Catalogue;
+	answerKeys: AnswerKeys;
+	/** A stable name for an event whose own id is unusable, so that resending it is still recognised. */
+	fingerprint: (body: string) => string;
+	now: () => Date;
+}
+
+export type SyncFailure = { code: 'client-outdated'; oldestSupported: number };
+
+type Result<T> = { ok: true; value: T } | { ok: false; failure: SyncFailure };
+
+/** A test's score as the server grades it, in the copy that is folded (the stored body keeps what the device sent). */
+function withServerGrade(event: CourseEvent, answerKeys: AnswerKeys): CourseEvent {
+	if (event.type !== 'test.submitted') return event;
+	const grade = regradeTest(answerKeys, event.payload);
+	return { ...event, payload: { ...event.payload, scorePercent: grade.scorePercent, passed: grade.passed } };
+}
+
+/** Push and pull (DESIGN §4, docs/sync.md). The access policy has already checked that the caller is signed in. */
+export function createSyncService(deps: SyncDependencies) {
+	const fold: SummaryFold = ({ stored, fresh, personId, courseId, allBodies }) => {
+		// Every event counts for the person, whatever id (an alias) it was recorded under.
+		const asPerson = (event: CourseEvent): CourseEvent => withServerGrade({ ...event, subject: { ...event.subject, id: personId } } as CourseEvent, deps.answerKeys);
+		const current = stored as CourseSummary | undefined;
+		let summary: CourseSummary | undefined;
+		if (current && current.ruleVersion === RULE_VERSION) {
+			summary = fresh.reduce<CourseSummary | undefined>((next, event) => applyToSummary(next, asPerson(JSON.parse(event.body) as CourseEvent)), current);
+		} else {
+			// No summary yet, or one made by an older rule: rebuild from every stored event (the new ones included).
+			summary = allBodies().reduce<CourseSummary | undefined>((next, body) => applyToSummary(next, asPerson(JSON.parse(body) as CourseEvent)), undefined);
+		}
+		const course = deps.catalogue.courses.find((candidate) => candidate.id === courseId);
+		const mastered = course !== undefined && isCourseMastered(course.mastery, summary, course.lessons.map((lesson) => lesson.id));
+		return { summary, ruleVersion: RULE_VERSION, mastered };
+	};
+
+	/** Sorts each pushed event: stored (with whose record it is), held as deferred or rejected with a reason. */
+	async function classify(session: CurrentSession, raw: unknown): Promise<{ store: EventToStore } | { hold: EventToHold }> {
+		const body = JSON.stringify(raw);
+		const claimedId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
+		const id = UUID_V7_PATTERN.test(claimedId) ? claimedId : `invalid-${deps.fingerprint(body)}`;
+		const parsed = courseEventSchema.safeParse(raw);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			return { hold: { id, status: 'rejected', reason: `invalid: ${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'not a course event'}`, body } };
+		}
+		const event = parsed.data as CourseEvent;
+		if (event.subject.kind !== 'learner') {
+			return { hold: { id, status: 'deferred', reason: `${event.subject.kind} records are not accepted by this server version yet`, body } };
+		}
+		if (event.recordedBy !== undefined && event.recordedBy !== session.accountId) {
+			return { hold: { id, status: 'rejected', reason: 'recordedBy names another account', body } };
+		}
+		const personId = await deps.sync.personOf(event.subject.id);
+		if (personId === undefined) return { hold: { id, status: 'deferred', reason: 'unknown learner id: waiting for its registration', body } };
+		if (personId !== session.personId) return { hold: { id, status: 'rejected', reason: "not the sender's own record and no proof", body } };
+		return {
+			store: {
+				id,
+				subjectKind: event.subject.kind,
+				subjectId: event.subject.id,
+				personId,
+				courseId: event.payload.courseId,
+				type: event.type,
+				v: event.v,
+				deviceId: event.deviceId,
+				deviceSeq: event.deviceSeq,
+				at: event.at,
+				body
+			}
+		};
+	}
+
+	/** The partitions a person may read now: their own, the classes they teach, the organisations they run. */
+	async function readablePartitions(session: CurrentSession): Promise<string[]> {
+		const memberships = activeMemberships(await deps.memberships.forPerson(session.personId), deps.now());
+		const partitions = [partitionName('learner', session.personId)];
+		for (const membership of memberships) {
+			if (membership.role === 'teacher' && membership.scopeKind === 'class') partitions.push(partitionName('class', membership.scopeId));
+			if (membership.role === 'org-admin' && membership.scopeKind === 'organisation') partitions.push(partitionName('organisation', membership.scopeId));
+		}
+		return [...new Set(partitions)];
+	}
+
+	return {
+		async push(session: CurrentSession, request: PushRequest): Promise<Result<PushResponse>> {
+			if (request.protocol < OLDEST_SUPPORTED_PROTOCOL) return { ok: false, failure: { code: 'client-outdated', oldestSupported: OLDEST_SUPPORTED_PROTOCOL } };
+			const received = deps.now();
+			const stored: EventToStore[] = [];
+			const held: EventToHold[] = [];
+			for (const raw of request.events) {
+				const sorted = await classify(session, raw);
+				if ('store' in sorted) stored.push(sorted.store);
+				else held.push(sorted.hold);
+			}
+			const { duplicates } = await deps.sync.ingest({
+				stored,
+				held,
+				pushedBy: session.accountId,
+				receivedAt: received.toISOString(),
+				clockOffsetMs: received.getTime() - Date.parse(request.sentAt),
+				fold
+			});
+			const duplicateIds = new Set(duplicates);
+			const exceptions: PushException[] = [
+				...duplicates.map((id): PushException => ({ id, status: 'duplicate' })),
+				...held.filter((event) => !duplicateIds.has(event.id)).map((event): PushException => ({ id: event.id, status: event.status, reason: event.reason }))
+			];
+			return { ok: true, value: { protocol: SYNC_PROTOCOL, acknowledged: request.events.length, exceptions, serverTime: received.toISOString() } };
+		},
+
+		async pull(session: CurrentSession, request: PullRequest): Promise<Result<PullResponse>> {
+			if (request.protocol < OLDEST_SUPPORTED_PROTOCOL) return { ok: false, failure: { code: 'client-outdated', oldestSupported: OLDEST_SUPPORTED_PROTOCOL } };
+			const readable = await readablePartitions(session);
+			const limit = request.limit ?? MAX_PULL_ENTRIES;
+			const partitions = [];
+			for (const partition of readable) {
+				const after = Object.hasOwn(request.cursors, partition) ? request.cursors[partition]! : 0;
+				const page = await deps.sync.pull(partition, after, limit);
+				if (page.cursor === after && page.summaries.length === 0) continue;
+				partitions.push({ partition, cursor: page.cursor, more: page.more, summaries: page.summaries.map((row) => row.summary as CourseSummary) });
+			}
+			return { ok: true, value: { protocol: SYNC_PROTOCOL, partitions, readable, serverTime: deps.now().toISOString() } };
+		}
+	};
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,61 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PUSH_BYTES, SYNC_PROTOCOL } from '../../src/lib/progress/sync-protocol';
+import { DEMO_PASSWORD } from '../../src/lib/server/services/demo-data.service';
+import { eventFactory } from '../support/course-events';
+import { startServer, type RunningServer } from '../support/server';
+
+describe('sync over HTTP', () => {
+	let server: RunningServer;
+	let token = '';
+	let personId = '';
+
+	beforeAll(async () => {
+		server = await startServer({ env: { TAZA_DEMO_DATA: '1' } });
+		const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ login: 'demo.learner', password: DEMO_PASSWORD })
+		});
+		({ profileToken: token, personId } = (await signIn.json()) as { profileToken: string; personId: string });
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	const post = (path: string, body: Uint8Array | string, headers: Record<string, string> = {}) =>
+		fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+
+	it('accepts a gzip batch under the profile token and answers after the commit', async () => {
+		const events = eventFactory('device-http');
+		const batch = { protocol: SYNC_PROTOCOL, deviceId: 'device-http', sentAt: new Date().toISOString(), events: [events.lessonCompleted(personId, 'honest-choices', 'fairness-and-rules')] };
+		const response = await post('/api/sync/push', gzipSync(JSON.stringify(batch)), { 'content-encoding': 'gzip' });
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({ acknowledged: 1, exceptions: [] });
+
+		const pulled = await post('/api/sync/pull', JSON.stringify({ protocol: SYNC_PROTOCOL, cursors: {} }));
+		const body = (await pulled.json()) as { partitions: { partition: string; summaries: { completedLessons: string[] }[] }[] };
+		expect(body.partitions.find((partition) => partition.partition === `learner:${personId}`)?.summaries[0]?.completedLessons).toEqual(['fairness-and-rules']);
+	});
+
+	it('refuses oversized bodies with 413 and a message, compressed or not, and unknown encodings with 415', async () => {
+		const huge = JSON.stringify({ protocol: SYNC_PROTOCOL, deviceId: 'd', sentAt: new Date().toISOString(), events: ['x'.repeat(MAX_PUSH_BYTES)] });
+		const plain = await post('/api/sync/push', huge);
+		expect(plain.status).toBe(413);
+		expect((await plain.json()).message).toMatch(/larger than/);
+		// A small gzip that inflates past the limit.
+		const bomb = await post('/api/sync/push', gzipSync(huge), { 'content-encoding': 'gzip' });
+		expect(bomb.status).toBe(413);
+		expect((await bomb.json()).message).toMatch(/decompressed/);
+		const brotli = await post('/api/sync/push', '{}', { 'content-encoding': 'br' });
+		expect(brotli.status).toBe(415);
+		await brotli.body?.cancel();
+	});
+
+	it('asks an outdated client to update with a retryable 426', async () => {
+		const response = await post('/api/sync/push', JSON.stringify({ protocol: 0, deviceId: 'd', sentAt: new Date().toISOString(), events: [] }));
+		expect(response.status).toBe(426);
+		expect(await response.json()).toMatchObject({ error: 'client-outdated' });
+	});
+});
