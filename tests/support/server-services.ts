@@ -72,12 +72,14 @@ export interface ServicesUnderTest {
 	people: ReturnType<typeof createPeopleService>;
 	sync: ReturnType<typeof createSyncService>;
 	count(table: string): number;
+	dir: string;
 	close(): void;
 }
 
 /** Every service over one fresh database, with a settable clock, counting ids and deterministic random bytes. */
-export function servicesUnderTest(start = '2026-11-26T10:00:00Z'): ServicesUnderTest {
-	const dir = mkdtempSync(path.join(tmpdir(), 'taza-services-'));
+export function servicesUnderTest(start = '2026-11-26T10:00:00Z', options: { dir?: string } = {}): ServicesUnderTest {
+	// With `dir`, an existing database is opened again (a restarted server), and left in place on close.
+	const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'taza-services-'));
 	const handle = openDatabase({ dataDir: dir, databaseFile: path.join(dir, 'taza.db'), migrationsDir: path.resolve('drizzle') });
 	seedReferenceData(handle.db);
 	const clock = { now: Date.parse(start) };
@@ -124,9 +126,10 @@ export function servicesUnderTest(start = '2026-11-26T10:00:00Z'): ServicesUnder
 			now
 		}),
 		count: (table) => handle.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number,
+		dir,
 		close: () => {
 			handle.sqlite.close();
-			rmSync(dir, { recursive: true, force: true });
+			if (!options.dir) rmSync(dir, { recursive: true, force: true });
 		}
 	};
 }

@@ -50,6 +50,37 @@ export interface ProfileRow {
 	lastUsedAt: string;
 }
 
+/**
+ * An event not yet acknowledged by the server (DESIGN §4, G2): written in the same transaction as the event, removed
+ * only when a push answer says the server holds it. The event itself stays in `events` for ever.
+ */
+export interface OutboxRow {
+	/** The event's id. */
+	id: string;
+	/** The event's subject id: the profile (or a guest id it took over) whose token pushes it. */
+	subjectId: string;
+	/** Its JSON size, for batches sized by bytes. */
+	bytes: number;
+	queuedAt: string;
+}
+
+/** Where a profile's device stands in one partition: the last change it applied (G6: never ahead of its data). */
+export interface CursorRow {
+	profileId: string;
+	partition: string;
+	cursor: number;
+	updatedAt: string;
+}
+
+/** A summary pulled from a partition the profile reads but does not own: a teacher's class, an organisation. */
+export interface PulledSummaryRow {
+	profileId: string;
+	partition: string;
+	subjectId: string;
+	courseId: string;
+	summary: CourseSummary;
+}
+
 /** Settings keys of the profiles. */
 export const ACTIVE_PROFILE_KEY = 'profiles.activeId';
 /** Before profiles (database version 2), the device's one guest learner. Read once, by the upgrade to version 3. */
@@ -66,6 +97,9 @@ export class TazaLocalDatabase extends Dexie {
 	events!: EntityTable<CourseEvent, 'id'>;
 	summaries!: Table<CourseSummary, [string, string]>;
 	profiles!: EntityTable<ProfileRow, 'id'>;
+	outbox!: EntityTable<OutboxRow, 'id'>;
+	cursors!: Table<CursorRow, [string, string]>;
+	pulledSummaries!: Table<PulledSummaryRow, [string, string, string, string]>;
 
 	constructor(name = 'taza') {
 		super(name);
@@ -86,7 +120,30 @@ export class TazaLocalDatabase extends Dexie {
 				await tx.table<ProfileRow, string>('profiles').put(guestProfile(guest.value, null, guest.updatedAt));
 				await tx.table<SettingRow, string>('settings').put({ key: ACTIVE_PROFILE_KEY, value: guest.value, updatedAt: guest.updatedAt });
 			});
+		// Sync: every event recorded before it existed is still to be sent, so the upgrade queues them all.
+		this.version(4)
+			.stores({
+				outbox: 'id, subjectId',
+				cursors: '[profileId+partition], profileId',
+				pulledSummaries: '[profileId+partition+subjectId+courseId], [profileId+partition]'
+			})
+			.upgrade(async (tx) => {
+				const queuedAt = new Date().toISOString();
+				await tx
+					.table<CourseEvent, string>('events')
+					.each((event) => tx.table<OutboxRow, string>('outbox').put(outboxRow(event, queuedAt)));
+			});
+		// A tab still holding an older version would block the upgrade another tab needs: it steps aside and reloads.
+		this.on('versionchange', () => {
+			this.close();
+			if (typeof location !== 'undefined') location.reload();
+			return false;
+		});
 	}
+}
+
+export function outboxRow(event: CourseEvent, queuedAt: string): OutboxRow {
+	return { id: event.id, subjectId: event.subject.id, bytes: JSON.stringify(event).length, queuedAt };
 }
 
 /** A guest profile: no account, no secret, no token. */

@@ -1,7 +1,7 @@
 import type { CourseEvent } from '$lib/progress/course-events';
 import { applyToSummary, mergeCourseSummaries, type CourseSummary } from '$lib/progress/course-summary';
 import type { Subject } from '$lib/progress/event';
-import type { TazaLocalDatabase } from './database';
+import { outboxRow, type TazaLocalDatabase } from './database';
 
 /** An event as a player asks for it; the repository adds identity, device counter and time. */
 export type CourseEventDraft = Pick<CourseEvent, 'type' | 'payload'> & { v?: 1 };
@@ -33,7 +33,7 @@ export async function summaryOf(db: TazaLocalDatabase, subjectIds: readonly stri
 export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDependencies) {
 	return {
 		async record(subject: Subject, draft: CourseEventDraft): Promise<CourseEvent> {
-			return db.transaction('rw', db.events, db.summaries, db.settings, async () => {
+			return db.transaction('rw', [db.events, db.summaries, db.settings, db.outbox], async () => {
 				const counterKey = `deviceSeq:${deps.deviceId}:${subject.id}`;
 				const deviceSeq = (((await db.settings.get(counterKey))?.value as number | undefined) ?? 0) + 1;
 				await db.settings.put({ key: counterKey, value: deviceSeq, updatedAt: deps.now().toISOString() });
@@ -49,6 +49,8 @@ export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDepe
 					payload: JSON.parse(JSON.stringify(draft.payload))
 				} as CourseEvent;
 				await db.events.add(event);
+				// Queued in the same transaction: what the learner sees as done is also what will be sent (G1, G2).
+				await db.outbox.add(outboxRow(event, event.at));
 				const courseId = event.payload.courseId;
 				const summary = applyToSummary(await db.summaries.get([subject.id, courseId]), event);
 				await db.summaries.put(summary);
