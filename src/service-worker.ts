@@ -35,6 +35,18 @@ worker.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void worker.skipWaiting();
 });
 
+// Background Sync, where the browser has it: the link is back, so wake the page's sync loop (it does the work; the
+// worker holds no outbox of its own). A bonus only: the loop has its own triggers.
+worker.addEventListener('sync', (event) => {
+	const syncEvent = event as Event & { tag?: string; waitUntil(promise: Promise<unknown>): void };
+	if (syncEvent.tag !== 'taza-sync') return;
+	syncEvent.waitUntil(
+		worker.clients.matchAll({ type: 'window' }).then((clients) => {
+			for (const client of clients) client.postMessage({ type: 'taza-sync' });
+		})
+	);
+});
+
 /** The remembered language, else the browser's, else Kyrgyz — as the server decides for `/`. */
 async function preferredLocale(): Promise<string> {
 	const cookieStore = (worker as unknown as { cookieStore?: { get(name: string): Promise<{ value: string } | null> } })

@@ -6,6 +6,7 @@ import { downloadPack } from '$lib/storage/pack-download';
 import { createPacksRepo } from '$lib/storage/packs.repo';
 import { subjectIdsOf } from '$lib/storage/profile-rules';
 import { createProfilesRepo } from '$lib/storage/profiles.repo';
+import { requestSync } from '$lib/sync/sync-loop.svelte';
 import { createProgressRepo, type CourseEventDraft, type ProgressRepo } from '$lib/storage/progress.repo';
 import { createSettingsRepo } from '$lib/storage/settings.repo';
 import { uuidV7Generator } from '$lib/utils/ids';
@@ -61,6 +62,8 @@ export class CourseSession {
 			this.saveFailed = true;
 			throw error;
 		}
+		// Every write wakes the sync loop (in whichever tab runs it).
+		requestSync('write');
 		this.summary = await this.#progress.summaryOf(this.#subjectIds, draft.payload.courseId);
 	}
 }
