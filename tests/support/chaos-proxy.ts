@@ -52,7 +52,7 @@ export async function startChaosProxy(seed: number): Promise<ChaosProxy> {
 			if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name)) headers[name] = value;
 		}
 		try {
-			const response = await fetch(`${upstream}${request.url}`, { method: request.method, headers, body: request.method === 'GET' ? undefined : body });
+			const response = await fetch(`${upstream}${request.url}`, { method: request.method, headers, body: request.method === 'GET' ? undefined : new Uint8Array(body) });
 			const responseHeaders: Record<string, string> = {};
 			response.headers.forEach((value, name) => {
 				if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)) responseHeaders[name] = value;
