@@ -52,5 +52,5 @@ export async function signInOnPage(page: Page, baseUrl: string, login: string, p
 	await page.locator('#sign-in-login').fill(login);
 	await page.locator('#sign-in-password').fill(password);
 	await page.getByRole('button', { name: message('en', 'account_sign_in_button'), exact: true }).click();
-	await expect.poll(() => page.getByTestId('account').getAttribute('data-status')).toBe('signed-in');
+	await expect.poll(() => page.getByTestId('account').getAttribute('data-status'), { timeout: 15_000 }).toBe('signed-in');
 }
