@@ -27,6 +27,11 @@ export function createSyncStateRepo(db: TazaLocalDatabase, now: () => Date = () 
 			});
 		},
 
+		/** A pass that ended cleanly: everything this device could send is sent, and it knows what the server has. */
+		async markSynced(): Promise<void> {
+			await db.settings.put({ key: LAST_SYNCED_KEY, value: now().toISOString(), updatedAt: now().toISOString() });
+		},
+
 		async cursors(profileId: string): Promise<Record<string, number>> {
 			const rows = await db.cursors.where('profileId').equals(profileId).toArray();
 			return Object.fromEntries(rows.map((row) => [row.partition, row.cursor]));

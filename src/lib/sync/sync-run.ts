@@ -42,6 +42,7 @@ export async function syncOnce(deps: SyncRunDependencies): Promise<SyncRunResult
 		const stopPull = await pullAll(deps, profile, token, result);
 		if (stopPull) return stopPull;
 	}
+	await deps.state.markSynced();
 	return result;
 }
 
