@@ -65,4 +65,13 @@ describe('the device side of sync', () => {
 		const { state } = open(name);
 		expect((await state.pending(['p1'], 10)).map((item) => item.event.id)).toEqual([event.id]);
 	});
+
+	it("takes the server's grade of a test attempt over the score the phone showed", async () => {
+		const { db, state } = open();
+		const attempt = { attemptId: 'a1', at: '2026-11-26T10:00:00.000Z', eventId: 'e1' };
+		await db.summaries.put({ ...emptyCourseSummary('p1', 'c'), quizAttempts: [{ ...attempt, scorePercent: 100, passed: true }], bestScorePercent: 100, quizPassed: true });
+		const graded = { ...emptyCourseSummary('p1', 'c'), quizAttempts: [{ ...attempt, scorePercent: 40, passed: false }], bestScorePercent: 40, quizPassed: false };
+		await state.applyPulledPage({ profileId: 'p1', ownPartition: 'learner:p1', partition: 'learner:p1', cursor: 1, summaries: [graded] });
+		expect(await db.summaries.get(['p1', 'c'])).toMatchObject({ bestScorePercent: 40, quizPassed: false });
+	});
 });

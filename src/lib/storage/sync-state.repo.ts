@@ -50,7 +50,9 @@ export function createSyncStateRepo(db: TazaLocalDatabase, now: () => Date = () 
 					if (summary.ruleVersion !== RULE_VERSION) continue;
 					if (input.partition === input.ownPartition) {
 						const local = await db.summaries.get([summary.subjectId, summary.courseId]);
-						const joined = local && local.ruleVersion === RULE_VERSION ? mergeCourseSummaries(local, summary) : summary;
+						// The server's first: for a test attempt both sides hold, its re-grade is the evidence and the
+						// phone's score only a display (DESIGN §3), and a join keeps the first of two equal attempts.
+						const joined = local && local.ruleVersion === RULE_VERSION ? mergeCourseSummaries(summary, local) : summary;
 						await db.summaries.put(joined);
 					} else {
 						await db.pulledSummaries.put({ profileId: input.profileId, partition: input.partition, subjectId: summary.subjectId, courseId: summary.courseId, summary });
