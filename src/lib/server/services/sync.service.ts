@@ -1,9 +1,7 @@
 import type { AnswerKeys, Catalogue } from '$lib/content/pack.types';
-import { isCourseMastered } from '$lib/courses/mastery';
-import { regradeTest } from '$lib/courses/regrade';
 import { activeMemberships, type Membership } from '$lib/identity/memberships';
 import { courseEventSchema, type CourseEvent } from '$lib/progress/course-events';
-import { applyToSummary, RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
+import { RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import {
 	MAX_PULL_ENTRIES,
 	OLDEST_SUPPORTED_PROTOCOL,
@@ -18,6 +16,7 @@ import {
 import { UUID_V7_PATTERN } from '$lib/utils/ids';
 import type { EventToHold, EventToStore, SummaryFold, SyncRepo } from '../repos/sync.repo';
 import type { CurrentSession } from './auth.service';
+import { createCourseFold } from './course-fold';
 
 export interface SyncDependencies {
 	sync: SyncRepo;
@@ -33,29 +32,19 @@ export type SyncFailure = { code: 'client-outdated'; oldestSupported: number };
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: SyncFailure };
 
-/** A test's score as the server grades it, in the copy that is folded (the stored body keeps what the device sent). */
-function withServerGrade(event: CourseEvent, answerKeys: AnswerKeys): CourseEvent {
-	if (event.type !== 'test.submitted') return event;
-	const grade = regradeTest(answerKeys, event.payload);
-	return { ...event, payload: { ...event.payload, scorePercent: grade.scorePercent, passed: grade.passed } };
-}
-
 /** Push and pull (DESIGN §4, docs/sync.md). The access policy has already checked that the caller is signed in. */
 export function createSyncService(deps: SyncDependencies) {
+	const courseFold = createCourseFold(deps);
 	const fold: SummaryFold = ({ stored, fresh, personId, courseId, allBodies }) => {
-		// Every event counts for the person, whatever id (an alias) it was recorded under.
-		const asPerson = (event: CourseEvent): CourseEvent => withServerGrade({ ...event, subject: { ...event.subject, id: personId } } as CourseEvent, deps.answerKeys);
 		const current = stored as CourseSummary | undefined;
 		let summary: CourseSummary | undefined;
 		if (current && current.ruleVersion === RULE_VERSION) {
-			summary = fresh.reduce<CourseSummary | undefined>((next, event) => applyToSummary(next, asPerson(JSON.parse(event.body) as CourseEvent)), current);
+			summary = fresh.reduce<CourseSummary | undefined>((next, event) => courseFold.apply(next, JSON.parse(event.body) as CourseEvent, personId), current);
 		} else {
 			// No summary yet, or one made by an older rule: rebuild from every stored event (the new ones included).
-			summary = allBodies().reduce<CourseSummary | undefined>((next, body) => applyToSummary(next, asPerson(JSON.parse(body) as CourseEvent)), undefined);
+			summary = allBodies().reduce<CourseSummary | undefined>((next, body) => courseFold.apply(next, JSON.parse(body) as CourseEvent, personId), undefined);
 		}
-		const course = deps.catalogue.courses.find((candidate) => candidate.id === courseId);
-		const mastered = course !== undefined && isCourseMastered(course.mastery, summary, course.lessons.map((lesson) => lesson.id));
-		return { summary, ruleVersion: RULE_VERSION, mastered };
+		return { summary, ruleVersion: RULE_VERSION, mastered: courseFold.mastered(courseId, summary) };
 	};
 
 	/** Sorts each pushed event: stored (with whose record it is), held as deferred or rejected with a reason. */
