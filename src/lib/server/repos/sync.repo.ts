@@ -77,18 +77,33 @@ function prepare(sqlite: Database.Database) {
 }
 
 /**
+ * Which partitions show a person's course summaries, and how a change to them is logged: shared by ingest and
+ * the summaries rebuild, inside a transaction the caller already holds.
+ */
+export function changeLogWriter(sqlite: Database.Database) {
+	const statements = preparedFor(sqlite);
+	return {
+		/** The learner's own partition and the classes and organisations they are a learner in at `at`. */
+		partitionsShowing(personId: string, at: string): string[] {
+			return [`learner:${personId}`, ...(statements.learnerScopes.all(personId, at, at) as string[])];
+		},
+		/** Appends one entry per key to a partition's log, numbered from its own counter. */
+		append(partition: string, keys: readonly string[], at: string) {
+			if (keys.length === 0) return;
+			const last = statements.advanceCounter.get(partition, keys.length) as number;
+			keys.forEach((key, index) => statements.insertChange.run(partition, last - keys.length + 1 + index, 'course-summary', key, at));
+		}
+	};
+}
+
+/**
  * Events, held events, summaries and partition change logs, in plain SQL on the connection drizzle also uses: ingest
  * runs once per pushed batch and must stay fast (bench/sync), so its statements are prepared once. Each method is one transaction (DESIGN §7).
  */
 export function createSyncRepo(sqlite: Database.Database) {
 	const statements = preparedFor(sqlite);
-
-	/** Appends one entry per key to a partition's log, numbered from its own counter. */
-	function appendChanges(partition: string, keys: readonly string[], at: string) {
-		if (keys.length === 0) return;
-		const last = statements.advanceCounter.get(partition, keys.length) as number;
-		keys.forEach((key, index) => statements.insertChange.run(partition, last - keys.length + 1 + index, 'course-summary', key, at));
-	}
+	const changeLog = changeLogWriter(sqlite);
+	const appendChanges = changeLog.append;
 
 	return {
 		/** The person a learner id counts for: itself, or the person it is an alias of; undefined when unknown. */
@@ -140,7 +155,7 @@ export function createSyncRepo(sqlite: Database.Database) {
 						allBodies: () => statements.eventsOf.all(personId, courseId) as string[]
 					});
 					statements.upsertSummary.run(personId, courseId, folded.ruleVersion, JSON.stringify(folded.summary), folded.mastered ? input.receivedAt : null, input.receivedAt);
-					const partitions = [`learner:${personId}`, ...(statements.learnerScopes.all(personId, input.receivedAt, input.receivedAt) as string[])];
+					const partitions = changeLog.partitionsShowing(personId, input.receivedAt);
 					for (const partition of partitions) {
 						const keys = keysByPartition.get(partition);
 						if (keys) keys.push(key);
