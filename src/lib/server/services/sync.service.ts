@@ -39,16 +39,17 @@ export function createSyncService(deps: SyncDependencies) {
 		const current = stored as CourseSummary | undefined;
 		let summary: CourseSummary | undefined;
 		if (current && current.ruleVersion === RULE_VERSION) {
-			summary = fresh.reduce<CourseSummary | undefined>((next, event) => courseFold.apply(next, JSON.parse(event.body) as CourseEvent, personId), current);
+			// The events as validated in classify: parsing their bodies again would double the JSON work of a batch.
+			summary = courseFold.applyAll(current, fresh.map((event) => (event.parsed ?? JSON.parse(event.body)) as CourseEvent), personId);
 		} else {
 			// No summary yet, or one made by an older rule: rebuild from every stored event (the new ones included).
-			summary = allBodies().reduce<CourseSummary | undefined>((next, body) => courseFold.apply(next, JSON.parse(body) as CourseEvent, personId), undefined);
+			summary = courseFold.applyAll(undefined, allBodies().map((body) => JSON.parse(body) as CourseEvent), personId);
 		}
 		return { summary, ruleVersion: RULE_VERSION, mastered: courseFold.mastered(courseId, summary) };
 	};
 
 	/** Sorts each pushed event: stored (with whose record it is), held as deferred or rejected with a reason. */
-	async function classify(session: CurrentSession, raw: unknown): Promise<{ store: EventToStore } | { hold: EventToHold }> {
+	async function classify(session: CurrentSession, raw: unknown, personOf: (learnerId: string) => Promise<string | undefined>): Promise<{ store: EventToStore } | { hold: EventToHold }> {
 		const body = JSON.stringify(raw);
 		const claimedId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
 		const id = UUID_V7_PATTERN.test(claimedId) ? claimedId : `invalid-${deps.fingerprint(body)}`;
@@ -64,7 +65,7 @@ export function createSyncService(deps: SyncDependencies) {
 		if (event.recordedBy !== undefined && event.recordedBy !== session.accountId) {
 			return { hold: { id, status: 'rejected', reason: 'recordedBy names another account', body } };
 		}
-		const personId = await deps.sync.personOf(event.subject.id);
+		const personId = await personOf(event.subject.id);
 		if (personId === undefined) return { hold: { id, status: 'deferred', reason: 'unknown learner id: waiting for its registration', body } };
 		if (personId !== session.personId) return { hold: { id, status: 'rejected', reason: "not the sender's own record and no proof", body } };
 		return {
@@ -79,7 +80,8 @@ export function createSyncService(deps: SyncDependencies) {
 				deviceId: event.deviceId,
 				deviceSeq: event.deviceSeq,
 				at: event.at,
-				body
+				body,
+				parsed: event
 			}
 		};
 	}
@@ -101,8 +103,15 @@ export function createSyncService(deps: SyncDependencies) {
 			const received = deps.now();
 			const stored: EventToStore[] = [];
 			const held: EventToHold[] = [];
+			// A batch names the same learner ids over and over: look each up once.
+			const persons = new Map<string, Promise<string | undefined>>();
+			const personOf = (learnerId: string) => {
+				let person = persons.get(learnerId);
+				if (!person) persons.set(learnerId, (person = deps.sync.personOf(learnerId)));
+				return person;
+			};
 			for (const raw of request.events) {
-				const sorted = await classify(session, raw);
+				const sorted = await classify(session, raw, personOf);
 				if ('store' in sorted) stored.push(sorted.store);
 				else held.push(sorted.hold);
 			}
