@@ -60,15 +60,20 @@ export function buildFixture(sqlite: Database.Database, options: { content: Benc
 		learners.push({ personId, deviceId, stream });
 		const count = Math.round(((index + 1) * options.events) / options.learners) - written;
 		written += count;
-		const summaries = new Map<string, { summary: CourseSummary | undefined; completedAt: string | null; updatedAt: string }>();
+		const byCourse = new Map<string, { events: CourseEvent[]; lastReceivedAt: string }>();
 		for (const event of stream.take(count) as CourseEvent[]) {
 			// Received when the device next synced: minutes to a day later.
 			const receivedAt = new Date(Date.parse(event.at) + 60_000 + Math.floor(Math.random() * DAY)).toISOString();
 			insert.event.run(event.id, personId, personId, event.payload.courseId, event.type, event.v, deviceId, event.deviceSeq, event.at, receivedAt, 1500, personId, JSON.stringify(event));
-			const current = summaries.get(event.payload.courseId) ?? { summary: undefined, completedAt: null, updatedAt: receivedAt };
-			const summary = options.fold.apply(current.summary, event, personId);
-			const completedAt = current.completedAt ?? (options.fold.mastered(event.payload.courseId, summary) ? receivedAt : null);
-			summaries.set(event.payload.courseId, { summary, completedAt, updatedAt: receivedAt });
+			const course = byCourse.get(event.payload.courseId) ?? { events: [], lastReceivedAt: receivedAt };
+			course.events.push(event);
+			if (receivedAt > course.lastReceivedAt) course.lastReceivedAt = receivedAt;
+			byCourse.set(event.payload.courseId, course);
+		}
+		const summaries = new Map<string, { summary: CourseSummary | undefined; completedAt: string | null; updatedAt: string }>();
+		for (const [courseId, course] of byCourse) {
+			const summary = options.fold.applyAll(undefined, course.events, personId);
+			summaries.set(courseId, { summary, completedAt: options.fold.mastered(courseId, summary) ? course.lastReceivedAt : null, updatedAt: course.lastReceivedAt });
 		}
 		for (const [courseId, row] of summaries) {
 			insert.summary.run(personId, courseId, RULE_VERSION, JSON.stringify(row.summary), row.completedAt, row.updatedAt);

@@ -35,8 +35,9 @@ const { sqlite } = openDatabase(config);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 let lastPrinted = started;
+const n = (value: number) => value.toLocaleString('en-GB');
 const summarise = (report: RebuildReport) =>
-	`${report.summaries} summaries from ${report.events} events: ${report.created} created, ${report.changed} changed, ${report.unchanged} unchanged`;
+	`${n(report.summaries)} summaries from ${n(report.events)} events: ${n(report.created)} created, ${n(report.changed)} changed, ${n(report.unchanged)} unchanged`;
 
 try {
 	console.log(`Rebuilding course summaries in ${config.databaseFile} with rule version ${RULE_VERSION} (${build.courses.length} courses, ${pageSize} summaries per transaction)…`);
@@ -53,12 +54,12 @@ try {
 			console.log(`  ${seconds()} s: ${summarise(progress)}`);
 		}
 	});
-	console.log(`Done in ${seconds()} s, ${report.transactions} transactions: ${summarise(report)}.`);
-	console.log(`  completed_at set where it was empty: ${report.completedAtSet}`);
+	console.log(`Done in ${seconds()} s, ${n(report.transactions)} transactions: ${summarise(report)}.`);
+	console.log(`  completed_at set where it was empty: ${n(report.completedAtSet)}`);
 	if (report.completedAtKeptUnmastered > 0) {
-		console.log(`  completed_at kept although no longer mastered (the rule or the course changed): ${report.completedAtKeptUnmastered}`);
+		console.log(`  completed_at kept although no longer mastered (the rule or the course changed): ${n(report.completedAtKeptUnmastered)}`);
 	}
-	if (report.withoutEvents > 0) console.log(`  summaries with no events behind them, left as they are: ${report.withoutEvents}`);
+	if (report.withoutEvents > 0) console.log(`  summaries with no events behind them, left as they are: ${n(report.withoutEvents)}`);
 	if (report.created + report.changed > 0) console.log('  Every change is in the change logs: devices pull the rebuilt summaries at their next sync.');
 } finally {
 	sqlite.close();

@@ -30,29 +30,38 @@ function sameSummary(stored: string, rebuilt: CourseSummary): boolean {
  * kept: it is what reports and certificates have shown. Where it is empty and the rebuilt summary is mastered, it
  * becomes the receipt time of the batch that first made the events mastered — the time ingest would have written had
  * today's rule been in force then — not the time of the rebuild, so that fixing a rule never makes a learner who
- * finished before a deadline look late. Events are folded in receipt order to find that batch; mastery only grows
- * as events are added (every field is a join), so the first batch that masters it is well defined.
+ * finished before a deadline look late. Mastery only grows as events are added (every field is a join), so folding
+ * the batches in the order they were received finds that batch.
  */
 export function rebuildGroup(fold: CourseFold, group: SummaryGroup): GroupOutcome {
-	const events = [...group.events].sort((a, b) => compareText(a.receivedAt, b.receivedAt) || compareText(a.id, b.id));
-	const kept = group.stored?.completedAt ?? null;
-	let summary: CourseSummary | undefined;
-	let firstMasteredAt: string | null = null;
-	for (const event of events) {
-		summary = fold.apply(summary, JSON.parse(event.body) as CourseEvent, group.personId);
-		if (kept === null && firstMasteredAt === null && fold.mastered(group.courseId, summary)) firstMasteredAt = event.receivedAt;
-	}
+	const events = group.events.map((event) => ({ receivedAt: event.receivedAt, event: JSON.parse(event.body) as CourseEvent }));
+	const summary = fold.applyAll(undefined, events.map(({ event }) => event), group.personId);
 	if (summary === undefined) throw new RangeError(`no events for ${group.personId} ${group.courseId}: nothing to rebuild from`);
-	const completedAt = kept ?? firstMasteredAt;
-	const outcome = {
-		completedAtSet: kept === null && firstMasteredAt !== null,
-		completedAtKeptUnmastered: kept !== null && !fold.mastered(group.courseId, summary)
-	};
+	const kept = group.stored?.completedAt ?? null;
+	const mastered = fold.mastered(group.courseId, summary);
+	const completedAt = kept ?? (mastered ? firstMasteredAt(fold, group, events) : null);
+	const outcome = { completedAtSet: kept === null && completedAt !== null, completedAtKeptUnmastered: kept !== null && !mastered };
 	const stored = group.stored;
 	if (stored && stored.ruleVersion === RULE_VERSION && stored.completedAt === completedAt && sameSummary(stored.summary, summary)) {
 		return { row: { changed: false }, ...outcome };
 	}
 	return { row: { changed: true, ruleVersion: RULE_VERSION, summary: JSON.stringify(summary), completedAt }, ...outcome };
+}
+
+/** The receipt time of the first batch after which the events received so far master the course. */
+function firstMasteredAt(fold: CourseFold, group: SummaryGroup, events: readonly { receivedAt: string; event: CourseEvent }[]): string | null {
+	const batches = new Map<string, CourseEvent[]>();
+	for (const { receivedAt, event } of events) {
+		const batch = batches.get(receivedAt);
+		if (batch) batch.push(event);
+		else batches.set(receivedAt, [event]);
+	}
+	let summary: CourseSummary | undefined;
+	for (const receivedAt of [...batches.keys()].sort(compareText)) {
+		summary = fold.applyAll(summary, batches.get(receivedAt)!, group.personId);
+		if (fold.mastered(group.courseId, summary)) return receivedAt;
+	}
+	return null;
 }
 
 export interface RebuildReport {
