@@ -49,9 +49,10 @@ async function ingested() {
 	return { services, ana, bek, rebuild };
 }
 
+type Row = { person_id: string; course_id: string; rule_version: number; summary: string; completed_at: string | null };
 const rows = (services: ServicesUnderTest) =>
-	(services.handle.sqlite.prepare('select person_id, course_id, rule_version, summary, completed_at from course_summaries order by person_id, course_id').all() as Record<string, unknown>[]).map(
-		(row) => ({ ...row, summary: JSON.parse(row.summary as string) as unknown })
+	(services.handle.sqlite.prepare('select person_id, course_id, rule_version, summary, completed_at from course_summaries order by person_id, course_id').all() as Row[]).map(
+		(row) => ({ ...row, summary: JSON.parse(row.summary) as unknown })
 	);
 
 describe('summaries:rebuild', () => {
