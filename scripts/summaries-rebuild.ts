@@ -2,6 +2,7 @@
 // Recomputes every course summary from the stored events with the ingest fold, in the database in TAZA_DATA_DIR
 // (like the server), and records the current rule version. Run it after RULE_VERSION changes, or to repair summaries.
 // Safe beside a running server: each page of summaries is one short transaction, and ingest keeps folding meanwhile.
+// TAZA_REBUILD_PAGE sets how many summaries each transaction rebuilds (500).
 // The answer keys and the catalogue come from compiling content/ here, as the build does: run it from the checkout
 // the server was built from (TAZA_CONTENT_COURSES as for that build) so tests are re-graded with the same keys.
 import { existsSync } from 'node:fs';
@@ -31,6 +32,10 @@ if (build.problems.length > 0) {
 }
 
 const pageSize = Number(process.env.TAZA_REBUILD_PAGE ?? 500);
+if (!Number.isInteger(pageSize) || pageSize < 1) {
+	console.error(`TAZA_REBUILD_PAGE must be a whole number of summaries per transaction, not ${process.env.TAZA_REBUILD_PAGE}`);
+	process.exit(2);
+}
 const { sqlite } = openDatabase(config);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
