@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { describeProblems } from '../src/lib/content/content-problem.ts';
 import { compileAllContent, writePacks, type ContentBuild } from '../src/lib/content/content-files.ts';
-import type { AnswerKeys, CoursePack } from '../src/lib/content/pack.types.ts';
+import { answerKeysOf } from '../src/lib/content/answer-keys.ts';
 
 const VIRTUAL = {
 	catalogue: 'virtual:taza/catalogue',
@@ -10,19 +10,6 @@ const VIRTUAL = {
 	reportingChannels: 'virtual:taza/reporting-channels',
 	answerKeys: 'virtual:taza/answer-keys'
 } as const;
-
-/**
- * What the server needs to re-grade a final test (DESIGN §3): per course, its version, quiz settings and question bank
- * with the answer key — the structure only, from any one locale's pack, without texts or media.
- */
-function answerKeysOf(build: ContentBuild): AnswerKeys {
-	const keys: AnswerKeys = {};
-	for (const course of build.courses) {
-		const pack = JSON.parse(course.packs[0]!.body) as CoursePack;
-		keys[course.id] = { version: pack.version, quiz: pack.quiz ?? null, bank: pack.bank.map(({ lesson: _lesson, ...question }) => question) };
-	}
-	return keys;
-}
 
 /**
  * Compiles content/ when the build starts: fails the build on any content problem, writes the course packs and the
@@ -43,7 +30,7 @@ export function contentPacks(options: { root: string; /** comma-separated course
 	const moduleBody = (id: string): string | undefined => {
 		if (id === `\0${VIRTUAL.catalogue}`) return `export const catalogue = ${JSON.stringify(current().catalogue)};`;
 		if (id === `\0${VIRTUAL.legalClaims}`) return `export const legalClaims = ${JSON.stringify(current().legalClaims)};`;
-		if (id === `\0${VIRTUAL.answerKeys}`) return `export const answerKeys = ${JSON.stringify(answerKeysOf(current()))};`;
+		if (id === `\0${VIRTUAL.answerKeys}`) return `export const answerKeys = ${JSON.stringify(answerKeysOf(current().courses))};`;
 		if (id === `\0${VIRTUAL.reportingChannels}`) {
 			return `export const reportingChannels = ${JSON.stringify(current().reportingChannels)};`;
 		}

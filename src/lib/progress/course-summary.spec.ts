@@ -4,6 +4,7 @@ import { createUuidV7 } from '../utils/ids';
 import { courseEventSchema, type Answer, type CourseEvent } from './course-events';
 import { compareText } from './fold';
 import {
+	applyAllToSummary,
 	applyToSummary,
 	emptyCourseSummary,
 	foldCourseSummaries,
@@ -356,6 +357,26 @@ describe('the course fold does not depend on order, duplicates or devices', () =
 		fc.assert(
 			fc.property(resentScenario, ({ events, arrived }) => {
 				expect(applyOneByOne(arrived)).toStrictEqual(foldCourseSummaries(events));
+			}),
+			RUNS
+		);
+	});
+
+	it('gives the same summary when a batch is applied at once as when its events are applied one by one', () => {
+		fc.assert(
+			fc.property(resentScenario, fc.nat(), ({ arrived }, cut) => {
+				// What was folded before is a stored summary; the rest arrives as one batch per subject and course.
+				const split = cut % (arrived.length + 1);
+				const stored = new Map(applyOneByOne(arrived.slice(0, split)).map((summary) => [JSON.stringify([summary.subjectId, summary.courseId]), summary]));
+				const batches = new Map<string, CourseEvent[]>();
+				for (const event of arrived.slice(split)) {
+					const key = JSON.stringify([event.subject.id, event.payload.courseId]);
+					batches.set(key, [...(batches.get(key) ?? []), event]);
+				}
+				for (const [key, batch] of batches) stored.set(key, applyAllToSummary(stored.get(key), batch)!);
+				const atOnce = [...stored.values()].sort(bySubjectThenCourse);
+				expect(atOnce).toStrictEqual(applyOneByOne(arrived));
+				expect(atOnce.map((summary) => JSON.stringify(summary))).toEqual(applyOneByOne(arrived).map((summary) => JSON.stringify(summary)));
 			}),
 			RUNS
 		);

@@ -13,6 +13,8 @@ export interface EventToStore {
 	deviceSeq: number;
 	at: string;
 	body: string;
+	/** The event as validated, when the caller has it: the fold then need not parse `body` again. */
+	parsed?: unknown;
 }
 
 export interface EventToHold {
@@ -48,7 +50,7 @@ function prepare(sqlite: Database.Database) {
 	return {
 		insertEvent: sqlite.prepare(
 			`insert or ignore into events (id, subject_kind, subject_id, person_id, course_id, type, v, device_id, device_seq, at, received_at, clock_offset_ms, pushed_by, body)
-			 values (@id, @subjectKind, @subjectId, @personId, @courseId, @type, @v, @deviceId, @deviceSeq, @at, @receivedAt, @clockOffsetMs, @pushedBy, @body)`
+			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		eventStored: sqlite.prepare('select 1 from events where id = ?').pluck(),
 		insertHeld: sqlite.prepare(
@@ -77,18 +79,33 @@ function prepare(sqlite: Database.Database) {
 }
 
 /**
+ * Which partitions show a person's course summaries, and how a change to them is logged: shared by ingest and
+ * the summaries rebuild, inside a transaction the caller already holds.
+ */
+export function changeLogWriter(sqlite: Database.Database) {
+	const statements = preparedFor(sqlite);
+	return {
+		/** The learner's own partition and the classes and organisations they are a learner in at `at`. */
+		partitionsShowing(personId: string, at: string): string[] {
+			return [`learner:${personId}`, ...(statements.learnerScopes.all(personId, at, at) as string[])];
+		},
+		/** Appends one entry per key to a partition's log, numbered from its own counter. */
+		append(partition: string, keys: readonly string[], at: string) {
+			if (keys.length === 0) return;
+			const last = statements.advanceCounter.get(partition, keys.length) as number;
+			keys.forEach((key, index) => statements.insertChange.run(partition, last - keys.length + 1 + index, 'course-summary', key, at));
+		}
+	};
+}
+
+/**
  * Events, held events, summaries and partition change logs, in plain SQL on the connection drizzle also uses: ingest
  * runs once per pushed batch and must stay fast (bench/sync), so its statements are prepared once. Each method is one transaction (DESIGN §7).
  */
 export function createSyncRepo(sqlite: Database.Database) {
 	const statements = preparedFor(sqlite);
-
-	/** Appends one entry per key to a partition's log, numbered from its own counter. */
-	function appendChanges(partition: string, keys: readonly string[], at: string) {
-		if (keys.length === 0) return;
-		const last = statements.advanceCounter.get(partition, keys.length) as number;
-		keys.forEach((key, index) => statements.insertChange.run(partition, last - keys.length + 1 + index, 'course-summary', key, at));
-	}
+	const changeLog = changeLogWriter(sqlite);
+	const appendChanges = changeLog.append;
 
 	return {
 		/** The person a learner id counts for: itself, or the person it is an alias of; undefined when unknown. */
@@ -113,7 +130,23 @@ export function createSyncRepo(sqlite: Database.Database) {
 				const duplicates: string[] = [];
 				const fresh = new Map<string, EventToStore[]>();
 				for (const event of input.stored) {
-					const { changes } = statements.insertEvent.run({ ...event, receivedAt: input.receivedAt, clockOffsetMs: input.clockOffsetMs, pushedBy: input.pushedBy });
+					// Positional parameters and no object per event: about a microsecond less per event than fourteen named ones.
+					const { changes } = statements.insertEvent.run(
+						event.id,
+						event.subjectKind,
+						event.subjectId,
+						event.personId,
+						event.courseId,
+						event.type,
+						event.v,
+						event.deviceId,
+						event.deviceSeq,
+						event.at,
+						input.receivedAt,
+						input.clockOffsetMs,
+						input.pushedBy,
+						event.body
+					);
 					if (changes === 0) {
 						duplicates.push(event.id);
 						continue;
@@ -140,7 +173,7 @@ export function createSyncRepo(sqlite: Database.Database) {
 						allBodies: () => statements.eventsOf.all(personId, courseId) as string[]
 					});
 					statements.upsertSummary.run(personId, courseId, folded.ruleVersion, JSON.stringify(folded.summary), folded.mastered ? input.receivedAt : null, input.receivedAt);
-					const partitions = [`learner:${personId}`, ...(statements.learnerScopes.all(personId, input.receivedAt, input.receivedAt) as string[])];
+					const partitions = changeLog.partitionsShowing(personId, input.receivedAt);
 					for (const partition of partitions) {
 						const keys = keysByPartition.get(partition);
 						if (keys) keys.push(key);

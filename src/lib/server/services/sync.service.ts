@@ -1,9 +1,7 @@
 import type { AnswerKeys, Catalogue } from '$lib/content/pack.types';
-import { isCourseMastered } from '$lib/courses/mastery';
-import { regradeTest } from '$lib/courses/regrade';
 import { activeMemberships, type Membership } from '$lib/identity/memberships';
 import { courseEventSchema, type CourseEvent } from '$lib/progress/course-events';
-import { applyToSummary, RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
+import { RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import {
 	MAX_PULL_ENTRIES,
 	OLDEST_SUPPORTED_PROTOCOL,
@@ -18,6 +16,7 @@ import {
 import { UUID_V7_PATTERN } from '$lib/utils/ids';
 import type { EventToHold, EventToStore, SummaryFold, SyncRepo } from '../repos/sync.repo';
 import type { CurrentSession } from './auth.service';
+import { createCourseFold } from './course-fold';
 
 export interface SyncDependencies {
 	sync: SyncRepo;
@@ -33,33 +32,24 @@ export type SyncFailure = { code: 'client-outdated'; oldestSupported: number };
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: SyncFailure };
 
-/** A test's score as the server grades it, in the copy that is folded (the stored body keeps what the device sent). */
-function withServerGrade(event: CourseEvent, answerKeys: AnswerKeys): CourseEvent {
-	if (event.type !== 'test.submitted') return event;
-	const grade = regradeTest(answerKeys, event.payload);
-	return { ...event, payload: { ...event.payload, scorePercent: grade.scorePercent, passed: grade.passed } };
-}
-
 /** Push and pull (DESIGN §4, docs/sync.md). The access policy has already checked that the caller is signed in. */
 export function createSyncService(deps: SyncDependencies) {
+	const courseFold = createCourseFold(deps);
 	const fold: SummaryFold = ({ stored, fresh, personId, courseId, allBodies }) => {
-		// Every event counts for the person, whatever id (an alias) it was recorded under.
-		const asPerson = (event: CourseEvent): CourseEvent => withServerGrade({ ...event, subject: { ...event.subject, id: personId } } as CourseEvent, deps.answerKeys);
 		const current = stored as CourseSummary | undefined;
 		let summary: CourseSummary | undefined;
 		if (current && current.ruleVersion === RULE_VERSION) {
-			summary = fresh.reduce<CourseSummary | undefined>((next, event) => applyToSummary(next, asPerson(JSON.parse(event.body) as CourseEvent)), current);
+			// The events as validated in classify: parsing their bodies again would double the JSON work of a batch.
+			summary = courseFold.applyAll(current, fresh.map((event) => (event.parsed ?? JSON.parse(event.body)) as CourseEvent), personId);
 		} else {
 			// No summary yet, or one made by an older rule: rebuild from every stored event (the new ones included).
-			summary = allBodies().reduce<CourseSummary | undefined>((next, body) => applyToSummary(next, asPerson(JSON.parse(body) as CourseEvent)), undefined);
+			summary = courseFold.applyAll(undefined, allBodies().map((body) => JSON.parse(body) as CourseEvent), personId);
 		}
-		const course = deps.catalogue.courses.find((candidate) => candidate.id === courseId);
-		const mastered = course !== undefined && isCourseMastered(course.mastery, summary, course.lessons.map((lesson) => lesson.id));
-		return { summary, ruleVersion: RULE_VERSION, mastered };
+		return { summary, ruleVersion: RULE_VERSION, mastered: courseFold.mastered(courseId, summary) };
 	};
 
 	/** Sorts each pushed event: stored (with whose record it is), held as deferred or rejected with a reason. */
-	async function classify(session: CurrentSession, raw: unknown): Promise<{ store: EventToStore } | { hold: EventToHold }> {
+	async function classify(session: CurrentSession, raw: unknown, personOf: (learnerId: string) => Promise<string | undefined>): Promise<{ store: EventToStore } | { hold: EventToHold }> {
 		const body = JSON.stringify(raw);
 		const claimedId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
 		const id = UUID_V7_PATTERN.test(claimedId) ? claimedId : `invalid-${deps.fingerprint(body)}`;
@@ -75,7 +65,7 @@ export function createSyncService(deps: SyncDependencies) {
 		if (event.recordedBy !== undefined && event.recordedBy !== session.accountId) {
 			return { hold: { id, status: 'rejected', reason: 'recordedBy names another account', body } };
 		}
-		const personId = await deps.sync.personOf(event.subject.id);
+		const personId = await personOf(event.subject.id);
 		if (personId === undefined) return { hold: { id, status: 'deferred', reason: 'unknown learner id: waiting for its registration', body } };
 		if (personId !== session.personId) return { hold: { id, status: 'rejected', reason: "not the sender's own record and no proof", body } };
 		return {
@@ -90,7 +80,8 @@ export function createSyncService(deps: SyncDependencies) {
 				deviceId: event.deviceId,
 				deviceSeq: event.deviceSeq,
 				at: event.at,
-				body
+				body,
+				parsed: event
 			}
 		};
 	}
@@ -112,8 +103,15 @@ export function createSyncService(deps: SyncDependencies) {
 			const received = deps.now();
 			const stored: EventToStore[] = [];
 			const held: EventToHold[] = [];
+			// A batch names the same learner ids over and over: look each up once.
+			const persons = new Map<string, Promise<string | undefined>>();
+			const personOf = (learnerId: string) => {
+				let person = persons.get(learnerId);
+				if (!person) persons.set(learnerId, (person = deps.sync.personOf(learnerId)));
+				return person;
+			};
 			for (const raw of request.events) {
-				const sorted = await classify(session, raw);
+				const sorted = await classify(session, raw, personOf);
 				if ('store' in sorted) stored.push(sorted.store);
 				else held.push(sorted.hold);
 			}
