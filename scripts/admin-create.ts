@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { PROGRAMME_SCOPE } from '../src/lib/identity/memberships';
 import { getDatabase, closeDatabase } from '../src/lib/server/db';
-import { authService, membershipsRepo } from '../src/lib/server/services/wiring';
+import { authService, membershipsRepo } from '../src/lib/server/services/core-wiring';
 
 async function askPassword(): Promise<string> {
 	if (process.env.TAZA_ADMIN_PASSWORD) return process.env.TAZA_ADMIN_PASSWORD;

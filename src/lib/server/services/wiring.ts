@@ -3,13 +3,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { answerKeys } from 'virtual:taza/answer-keys';
 import { catalogue } from 'virtual:taza/catalogue';
-import { hashToken, newToken, passwordHasher, UNUSABLE_PASSWORD_HASH } from '../auth/secrets';
+import { passwordHasher, UNUSABLE_PASSWORD_HASH } from '../auth/secrets';
 import { getDatabase } from '../db';
 import { readServerConfig } from '../config';
 import { createAccountsRepo } from '../repos/accounts.repo';
 import { createAppMetaRepo } from '../repos/app-meta.repo';
 import { createMembershipsRepo } from '../repos/memberships.repo';
-import { createDevicesRepo } from '../repos/devices.repo';
 import { createOrganisationsRepo } from '../repos/organisations.repo';
 import { createPeopleRepo } from '../repos/people.repo';
 import { createSyncRepo } from '../repos/sync.repo';
@@ -17,29 +16,13 @@ import { createSyncService } from './sync.service';
 import { REGIONS } from '../db/reference-data';
 import { createOrganisationsService } from './organisations.service';
 import { createPeopleService } from './people.service';
-import { createAuthService } from './auth.service';
 import { createClassesService } from './classes.service';
 import { seedDemoDataOnce } from './demo-data.service';
-import { createDevicesService } from './devices.service';
+import { authService, membershipsRepo } from './core-wiring';
 
-/** Accounts and sessions. */
-export function authService() {
-	const { db } = getDatabase();
-	return createAuthService({
-		accounts: createAccountsRepo(db),
-		devices: createDevicesRepo(db),
-		classes: createMembershipsRepo(db),
-		hasher: passwordHasher,
-		newId: randomUUID,
-		newToken,
-		hashToken,
-		now: () => new Date()
-	});
-}
-
-export function devicesService() {
-	return createDevicesService({ devices: createDevicesRepo(getDatabase().db), hashSecret: hashToken, now: () => new Date() });
-}
+// Scripts run under tsx, where the content build's virtual modules do not exist: they take services from
+// core-wiring.ts, which needs none.
+export { authService, devicesService, membershipsRepo } from './core-wiring';
 
 /** At start: the demo people, when this server is configured to have them. */
 export async function seedDemoDataIfConfigured(): Promise<void> {
@@ -55,9 +38,6 @@ export async function seedDemoDataIfConfigured(): Promise<void> {
 	});
 }
 
-export function membershipsRepo() {
-	return createMembershipsRepo(getDatabase().db);
-}
 
 export function classesService() {
 	const { db } = getDatabase();
