@@ -21,6 +21,14 @@ export async function readJson<S extends z.ZodType>(
 	if (Buffer.byteLength(text) > maxBytes) {
 		return { ok: false, response: apiError(413, 'too-large', `The request body is larger than ${maxBytes} bytes.`) };
 	}
+	return parseBody(text, schema);
+}
+
+/** JSON text checked against a schema (zod or zod/mini): the data, or a 400 that says what is wrong and where. */
+function parseBody<T>(
+	text: string,
+	schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }
+): { ok: true; data: T } | { ok: false; response: Response } {
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
@@ -30,7 +38,7 @@ export async function readJson<S extends z.ZodType>(
 	const parsed = schema.safeParse(body);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		const where = issue?.path.length ? issue.path.join('.') : 'body';
+		const where = issue?.path.length ? issue.path.map(String).join('.') : 'body';
 		return { ok: false, response: apiError(400, 'invalid-input', `${where}: ${issue?.message ?? 'invalid'}`) };
 	}
 	return { ok: true, data: parsed.data };
@@ -65,17 +73,5 @@ export async function readMaybeGzippedJson<S extends zMini.ZodMiniType>(
 			};
 		}
 	} else text = raw.toString('utf8');
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		return { ok: false, response: apiError(400, 'invalid-json', 'The request body is not valid JSON.') };
-	}
-	const parsed = schema.safeParse(body);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const where = issue?.path.length ? issue.path.join('.') : 'body';
-		return { ok: false, response: apiError(400, 'invalid-input', `${where}: ${issue?.message ?? 'invalid'}`) };
-	}
-	return { ok: true, data: parsed.data as zMini.infer<S> };
+	return parseBody(text, schema) as { ok: true; data: zMini.infer<S> } | { ok: false; response: Response };
 }

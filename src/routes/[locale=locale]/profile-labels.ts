@@ -28,7 +28,12 @@ const PICTURE_LABELS: Record<string, () => string> = {
 	tree: m.picture_tree
 };
 
+/** The spoken name of a password picture, for screen readers and for a teacher reading new pictures out. */
+export function pictureLabel(picture: string): string {
+	return PICTURE_LABELS[picture]?.() ?? picture;
+}
+
 /** The pictures a child's password is made of, with their names in the page's language. */
 export function pictureChoices(): PictureChoice[] {
-	return PICTURES.map((id) => ({ id, label: PICTURE_LABELS[id]?.() ?? id }));
+	return PICTURES.map((id) => ({ id, label: pictureLabel(id) }));
 }
