@@ -40,6 +40,8 @@ describe('languages', () => {
 		expect(await page.getAttribute('html', 'lang')).toBe('ru');
 		expect(await page.textContent('h1')).toBe(message('ru', 'settings_title'));
 
+		// Remembered means the cookie is written; on a loaded machine that can trail the new page by a moment.
+		await expect.poll(async () => (await context.cookies()).find((cookie) => cookie.name === 'PARAGLIDE_LOCALE')?.value).toBe('ru');
 		await page.goto(`${app.server.url}/`);
 		expect(new URL(page.url()).pathname).toBe('/ru');
 		await context.close();
