@@ -6,7 +6,7 @@ import { MAX_PUSH_EVENTS, partitionName, SYNC_PROTOCOL } from '$lib/progress/syn
 import type { ProfileRow } from '$lib/storage/database';
 import type { SyncStateRepo } from '$lib/storage/sync-state.repo';
 import { takeBatch } from './batching';
-import type { SyncTransport } from './transport';
+import type { SyncTransport, TransportOutcome } from './transport';
 
 /** Well under the server's 1 MiB, so a batch is quick to resend on a slow link. */
 export const DEFAULT_BATCH_BYTES = 128 * 1024;
@@ -76,17 +76,8 @@ async function pushAll(deps: SyncRunDependencies, profile: ProfileRow, token: st
 				if (batch.length === 1) return { ...result, outcome: 'retry', reason: 'one event is larger than the server accepts' };
 				maxBytes = Math.max(1, Math.floor(maxBytes / 2));
 				break;
-			case 'signed-out':
-				await deps.dropToken(profile.id, token);
-				result.needsAttention.push(profile.id);
-				return undefined;
-			case 'blocked':
-				result.needsAttention.push(profile.id);
-				return undefined;
-			case 'outdated':
-				return { ...result, outcome: 'outdated' };
-			case 'retry':
-				return { ...result, outcome: 'retry', reason: outcome.reason };
+			default:
+				return stopFor(deps, profile, token, outcome, result);
 		}
 	}
 }
@@ -105,18 +96,36 @@ async function pullAll(deps: SyncRunDependencies, profile: ProfileRow, token: st
 				if (!outcome.value.partitions.some((page) => page.more)) return undefined;
 				break;
 			}
-			case 'signed-out':
-				await deps.dropToken(profile.id, token);
-				result.needsAttention.push(profile.id);
-				return undefined;
-			case 'blocked':
-				result.needsAttention.push(profile.id);
-				return undefined;
-			case 'outdated':
-				return { ...result, outcome: 'outdated' };
-			case 'too-large':
-			case 'retry':
-				return { ...result, outcome: 'retry', reason: outcome.kind === 'retry' ? outcome.reason : 'pull request too large' };
+			default:
+				return stopFor(deps, profile, token, outcome, result);
 		}
+	}
+}
+
+/**
+ * What push and pull both do when the server did not take the request: a refused token is dropped and the profile
+ * waits for its person (the others go on), a blocked one waits too, and anything else ends the pass.
+ */
+async function stopFor(
+	deps: SyncRunDependencies,
+	profile: ProfileRow,
+	token: string,
+	outcome: Exclude<TransportOutcome<unknown>, { kind: 'ok' }>,
+	result: SyncRunResult
+): Promise<SyncRunResult | undefined> {
+	switch (outcome.kind) {
+		case 'signed-out':
+			await deps.dropToken(profile.id, token);
+			result.needsAttention.push(profile.id);
+			return undefined;
+		case 'blocked':
+			result.needsAttention.push(profile.id);
+			return undefined;
+		case 'outdated':
+			return { ...result, outcome: 'outdated' };
+		case 'too-large':
+			return { ...result, outcome: 'retry', reason: 'request too large' };
+		case 'retry':
+			return { ...result, outcome: 'retry', reason: outcome.reason };
 	}
 }
