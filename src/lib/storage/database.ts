@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CoursePack, Locale } from '$lib/content/pack.types';
 import type { CourseEvent } from '$lib/progress/course-events';
+import type { ProgressEvent } from '$lib/progress/progress-event';
 import type { CourseSummary } from '$lib/progress/course-summary';
 import type { OfflineVerifier } from '$lib/utils/offline-verifier';
 
@@ -94,7 +95,8 @@ export class TazaLocalDatabase extends Dexie {
 	settings!: EntityTable<SettingRow, 'key'>;
 	packs!: Table<SavedPackRow, [string, Locale]>;
 	/** Every event recorded on this device, exactly as made; sync sends them and never rewrites them. */
-	events!: EntityTable<CourseEvent, 'id'>;
+	/** Course and game events alike: the outbox and sync treat them the same. */
+	events!: EntityTable<ProgressEvent, 'id'>;
 	summaries!: Table<CourseSummary, [string, string]>;
 	profiles!: EntityTable<ProfileRow, 'id'>;
 	outbox!: EntityTable<OutboxRow, 'id'>;
@@ -142,7 +144,7 @@ export class TazaLocalDatabase extends Dexie {
 	}
 }
 
-export function outboxRow(event: CourseEvent, queuedAt: string): OutboxRow {
+export function outboxRow(event: ProgressEvent, queuedAt: string): OutboxRow {
 	return { id: event.id, subjectId: event.subject.id, bytes: JSON.stringify(event).length, queuedAt };
 }
 

@@ -1,4 +1,5 @@
 import type { CourseEvent } from '$lib/progress/course-events';
+import { gameContentId, type GameEvent, type GameEventDraft } from '$lib/progress/game-events';
 import { applyToSummary, mergeCourseSummaries, type CourseSummary } from '$lib/progress/course-summary';
 import type { Subject } from '$lib/progress/event';
 import { outboxRow, type TazaLocalDatabase } from './database';
@@ -31,29 +32,44 @@ export async function summaryOf(db: TazaLocalDatabase, subjectIds: readonly stri
  * sees as done is exactly what is stored and will be sent (DESIGN §4, G1).
  */
 export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDependencies) {
+	/** Adds identity, the device's counter for the subject and time; call inside a transaction over events and settings. */
+	async function envelope(subject: Subject, draft: { type: string; payload: unknown }, recordedBy?: string) {
+		const counterKey = `deviceSeq:${deps.deviceId}:${subject.id}`;
+		const deviceSeq = (((await db.settings.get(counterKey))?.value as number | undefined) ?? 0) + 1;
+		await db.settings.put({ key: counterKey, value: deviceSeq, updatedAt: deps.now().toISOString() });
+		return {
+			id: deps.newId(),
+			subject,
+			...(recordedBy === undefined ? {} : { recordedBy }),
+			deviceId: deps.deviceId,
+			deviceSeq,
+			type: draft.type,
+			v: 1,
+			at: deps.now().toISOString(),
+			// A plain JSON copy: UI state may hand over reactive proxies, which IndexedDB cannot store.
+			payload: JSON.parse(JSON.stringify(draft.payload))
+		};
+	}
+
 	return {
 		async record(subject: Subject, draft: CourseEventDraft): Promise<CourseEvent> {
 			return db.transaction('rw', [db.events, db.summaries, db.settings, db.outbox], async () => {
-				const counterKey = `deviceSeq:${deps.deviceId}:${subject.id}`;
-				const deviceSeq = (((await db.settings.get(counterKey))?.value as number | undefined) ?? 0) + 1;
-				await db.settings.put({ key: counterKey, value: deviceSeq, updatedAt: deps.now().toISOString() });
-				const event = {
-					id: deps.newId(),
-					subject,
-					deviceId: deps.deviceId,
-					deviceSeq,
-					type: draft.type,
-					v: 1,
-					at: deps.now().toISOString(),
-					// A plain JSON copy: UI state may hand over reactive proxies, which IndexedDB cannot store.
-					payload: JSON.parse(JSON.stringify(draft.payload))
-				} as CourseEvent;
+				const event = (await envelope(subject, draft)) as CourseEvent;
 				await db.events.add(event);
 				// Queued in the same transaction: what the learner sees as done is also what will be sent (G1, G2).
 				await db.outbox.add(outboxRow(event, event.at));
 				const courseId = event.payload.courseId;
 				const summary = applyToSummary(await db.summaries.get([subject.id, courseId]), event);
 				await db.summaries.put(summary);
+				return event;
+			});
+		},
+		/** A quest or mini-game event: stored and queued in one transaction, like a course event (G1). */
+		async recordGameEvent(subject: Subject, draft: GameEventDraft, recordedBy?: string): Promise<GameEvent> {
+			return db.transaction('rw', [db.events, db.settings, db.outbox], async () => {
+				const event = (await envelope(subject, draft, recordedBy)) as GameEvent;
+				await db.events.add(event);
+				await db.outbox.add(outboxRow(event, event.at));
 				return event;
 			});
 		},
@@ -75,8 +91,18 @@ export function createProgressReader(db: TazaLocalDatabase) {
 		summaries(subjectId: string): Promise<CourseSummary[]> {
 			return db.summaries.where('subjectId').equals(subjectId).toArray();
 		},
+		/** A subject's quest and mini-game events about one quest or game, oldest first (local best scores, resume). */
+		async gameEvents(subjectId: string, contentId: string): Promise<GameEvent[]> {
+			const found = (await db.events
+				.where('type')
+				.anyOf(['quest.started', 'quest.choice', 'quest.ended', 'minigame.round'])
+				.filter((event) => event.subject.id === subjectId && gameContentId(event as GameEvent) === contentId)
+				.toArray()) as GameEvent[];
+			return found.sort((a, b) => a.at.localeCompare(b.at) || a.deviceSeq - b.deviceSeq);
+		},
 		events(subjectId: string, courseId: string): Promise<CourseEvent[]> {
-			return db.events.where('[subject.id+payload.courseId]').equals([subjectId, courseId]).toArray();
+			// The index holds course events only: game payloads have no courseId.
+			return db.events.where('[subject.id+payload.courseId]').equals([subjectId, courseId]).toArray() as Promise<CourseEvent[]>;
 		}
 	};
 }

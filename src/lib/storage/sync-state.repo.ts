@@ -1,4 +1,4 @@
-import type { CourseEvent } from '$lib/progress/course-events';
+import type { ProgressEvent } from '$lib/progress/progress-event';
 import { mergeCourseSummaries, RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import type { OutboxRow, TazaLocalDatabase } from './database';
 
@@ -11,7 +11,7 @@ const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
 export function createSyncStateRepo(db: TazaLocalDatabase, now: () => Date = () => new Date()) {
 	return {
 		/** The oldest unsent events recorded under these subject ids (a profile's id and the guest ids it took over). */
-		async pending(subjectIds: readonly string[], limit: number): Promise<{ row: OutboxRow; event: CourseEvent }[]> {
+		async pending(subjectIds: readonly string[], limit: number): Promise<{ row: OutboxRow; event: ProgressEvent }[]> {
 			return db.transaction('r', [db.outbox, db.events], async () => {
 				const rows = (await db.outbox.where('subjectId').anyOf([...subjectIds]).toArray()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
 				const events = await db.events.bulkGet(rows.map((row) => row.id));
