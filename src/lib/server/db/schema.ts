@@ -276,3 +276,24 @@ export const changeLog = sqliteTable(
 	},
 	(table) => [primaryKey({ columns: [table.partition, table.seq] })]
 );
+
+/**
+ * "What others chose": how many plays took each option at each quest decision, counted in the ingest transaction from
+ * `quest.choice` events (each stored once, so a resent event never counts twice). Counts only — no person, no class.
+ */
+export const questChoiceCounts = sqliteTable(
+	'quest_choice_counts',
+	{
+		questId: text('quest_id').notNull(),
+		nodeId: text('node_id').notNull(),
+		choiceId: text('choice_id').notNull(),
+		count: integer('count').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.questId, table.nodeId, table.choiceId] })]
+);
+
+/** How many plays of each quest began (`quest.started`), the denominator shown beside the choice shares. */
+export const questPlayCounts = sqliteTable('quest_play_counts', {
+	questId: text('quest_id').primaryKey(),
+	plays: integer('plays').notNull()
+});

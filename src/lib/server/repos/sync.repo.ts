@@ -5,8 +5,10 @@ export interface EventToStore {
 	id: string;
 	subjectKind: string;
 	subjectId: string;
-	personId: string;
-	courseId: string;
+	/** Null for a class's record (a teacher-led quest): it counts for no one person. */
+	personId: string | null;
+	/** Set for course events only: they are the ones folded into course summaries. */
+	courseId: string | null;
 	type: string;
 	v: number;
 	deviceId: string;
@@ -15,6 +17,8 @@ export interface EventToStore {
 	body: string;
 	/** The event as validated, when the caller has it: the fold then need not parse `body` again. */
 	parsed?: unknown;
+	/** A quest event's share of "what others chose": a play begun, or an option taken at a decision. */
+	questTally?: { questId: string; started: true } | { questId: string; nodeId: string; choiceId: string };
 }
 
 export interface EventToHold {
@@ -53,6 +57,13 @@ function prepare(sqlite: Database.Database) {
 			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		eventStored: sqlite.prepare('select 1 from events where id = ?').pluck(),
+		countChoice: sqlite.prepare(
+			`insert into quest_choice_counts (quest_id, node_id, choice_id, count) values (?, ?, ?, 1)
+			 on conflict (quest_id, node_id, choice_id) do update set count = count + 1`
+		),
+		countPlay: sqlite.prepare(
+			`insert into quest_play_counts (quest_id, plays) values (?, 1) on conflict (quest_id) do update set plays = plays + 1`
+		),
 		insertHeld: sqlite.prepare(
 			`insert or ignore into held_events (event_id, status, reason, pushed_by, received_at, body) values (?, ?, ?, ?, ?, ?)`
 		),
@@ -151,6 +162,13 @@ export function createSyncRepo(sqlite: Database.Database) {
 						duplicates.push(event.id);
 						continue;
 					}
+					// Counted only when the event is new, so a resent choice never counts twice (G3).
+					const tally = event.questTally;
+					if (tally) {
+						if ('started' in tally) statements.countPlay.run(tally.questId);
+						else statements.countChoice.run(tally.questId, tally.nodeId, tally.choiceId);
+					}
+					if (event.courseId === null || event.personId === null) continue;
 					const key = `${event.personId} ${event.courseId}`;
 					const group = fresh.get(key);
 					if (group) group.push(event);

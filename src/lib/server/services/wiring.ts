@@ -12,6 +12,8 @@ import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createOrganisationsRepo } from '../repos/organisations.repo';
 import { createPeopleRepo } from '../repos/people.repo';
 import { createSyncRepo } from '../repos/sync.repo';
+import { createQuestChoicesRepo } from '../repos/quest-choices.repo';
+import { createQuestChoicesService } from './quest-choices.service';
 import { createSyncService } from './sync.service';
 import { REGIONS } from '../db/reference-data';
 import { createOrganisationsService } from './organisations.service';
@@ -92,4 +94,8 @@ export function syncService() {
 		fingerprint: (body) => createHash('sha256').update(body).digest('hex').slice(0, 32),
 		now: () => new Date()
 	});
+}
+
+export function questChoicesService() {
+	return createQuestChoicesService({ questChoices: createQuestChoicesRepo(getDatabase().sqlite) });
 }
