@@ -163,9 +163,9 @@ describe('push of quest and mini-game events', () => {
 		grantRole(services, 'teacher-person', 'teacher', 'class', 'class-7a');
 		const teacher = { sessionId: 's', accountId: 'teacher-account', personId: 'teacher-person', kind: 'profile' as const };
 		const classSubject = { kind: 'class' as const, id: 'class-7a' };
-		const byTeacher = events.questChoice(classSubject, 'exam-envelope', CLASS_PLAY, 'collection', 'refuse', 1, 'teacher-account');
+		const byTeacher = events.questChoice(classSubject, 'exam-envelope', CLASS_PLAY, 'collection', 'refuse', 1, 'teacher-person');
 		const unsigned = events.questChoice(classSubject, 'exam-envelope', CLASS_PLAY, 'director', 'speak', 2);
-		const otherClass = events.questChoice({ kind: 'class', id: 'class-8b' }, 'exam-envelope', CLASS_PLAY, 'collection', 'pay', 1, 'teacher-account');
+		const otherClass = events.questChoice({ kind: 'class', id: 'class-8b' }, 'exam-envelope', CLASS_PLAY, 'collection', 'pay', 1, 'teacher-person');
 		const result = await push(services, teacher, [byTeacher, unsigned, otherClass]);
 		expect(result.ok && result.value.exceptions).toEqual([
 			{ id: unsigned.id, status: 'rejected', reason: 'a class record must name the teacher in recordedBy' },
@@ -175,7 +175,7 @@ describe('push of quest and mini-game events', () => {
 			{ kind: 'class', subject: 'class-7a', person: null }
 		]);
 		// A learner is no teacher: the same class record from them is refused.
-		const fromPupil = events.questChoice(classSubject, 'exam-envelope', CLASS_PLAY, 'director', 'speak', 2, learner.accountId);
+		const fromPupil = events.questChoice(classSubject, 'exam-envelope', CLASS_PLAY, 'director', 'speak', 2, learner.personId);
 		const refused = await push(services, learner, [fromPupil]);
 		expect(refused.ok && refused.value.exceptions).toEqual([{ id: fromPupil.id, status: 'rejected', reason: 'not a teacher of this class' }]);
 		expect(choiceCounts(services)).toEqual([{ node: 'collection', choice: 'refuse', count: 1 }]);

@@ -71,8 +71,9 @@ export function createSyncService(deps: SyncDependencies) {
 			return { hold: { id, status: 'rejected', reason: `invalid: ${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'not a valid event'}`, body } };
 		}
 		const event = parsed.data as ProgressEvent;
-		if (event.recordedBy !== undefined && event.recordedBy !== session.accountId) {
-			return { hold: { id, status: 'rejected', reason: 'recordedBy names another account', body } };
+		// recordedBy is the recorder's person id: the identity a device knows (accounts are that person's credentials).
+		if (event.recordedBy !== undefined && event.recordedBy !== session.personId) {
+			return { hold: { id, status: 'rejected', reason: 'recordedBy names someone other than the sender', body } };
 		}
 		const stored = { id, subjectKind: event.subject.kind, subjectId: event.subject.id, type: event.type, v: event.v, deviceId: event.deviceId, deviceSeq: event.deviceSeq, at: event.at, body, parsed: event };
 		if (event.subject.kind === 'class' && !isCourseEvent(event)) {
