@@ -64,6 +64,11 @@ function prepare(sqlite: Database.Database) {
 		countPlay: sqlite.prepare(
 			`insert into quest_play_counts (quest_id, plays) values (?, 1) on conflict (quest_id) do update set plays = plays + 1`
 		),
+		deferredPushedBy: sqlite.prepare(
+			`select event_id as id, body from held_events where status = 'deferred' and resolved_at is null and pushed_by = ? order by event_id limit ?`
+		),
+		markResolved: sqlite.prepare('update held_events set resolved_at = ? where event_id = ?'),
+		markRejected: sqlite.prepare(`update held_events set status = 'rejected', reason = ? where event_id = ?`),
 		insertHeld: sqlite.prepare(
 			`insert or ignore into held_events (event_id, status, reason, pushed_by, received_at, body) values (?, ?, ?, ?, ?, ?)`
 		),
@@ -136,9 +141,13 @@ export function createSyncRepo(sqlite: Database.Database) {
 			receivedAt: string;
 			clockOffsetMs: number | null;
 			fold: SummaryFold;
+			/** Held events settled by this ingest: now stored (`resolved`), or found to be rejected after all. */
+			settled?: { resolved: readonly string[]; rejected: readonly { id: string; reason: string }[] };
 		}): Promise<{ duplicates: string[] }> {
 			return sqlite.transaction(() => {
 				const duplicates: string[] = [];
+				for (const id of input.settled?.resolved ?? []) statements.markResolved.run(input.receivedAt, id);
+				for (const { id, reason } of input.settled?.rejected ?? []) statements.markRejected.run(reason, id);
 				const fresh = new Map<string, EventToStore[]>();
 				for (const event of input.stored) {
 					// Positional parameters and no object per event: about a microsecond less per event than fourteen named ones.
@@ -201,6 +210,11 @@ export function createSyncRepo(sqlite: Database.Database) {
 				for (const [partition, keys] of keysByPartition) appendChanges(partition, keys, input.receivedAt);
 				return { duplicates };
 			})();
+		},
+
+		/** Deferred events this account pushed that are not resolved yet, oldest first: candidates to settle now. */
+		async deferredPushedBy(accountId: string, limit: number): Promise<{ id: string; body: string }[]> {
+			return statements.deferredPushedBy.all(accountId, limit) as { id: string; body: string }[];
 		},
 
 		/** A partition's changes after a cursor, newest state of each summary named, at most `limit` entries. */

@@ -89,6 +89,46 @@ describe('push', () => {
 		expect(services.handle.sqlite.prepare('select distinct subject_id from events order by subject_id').pluck().all()).toHaveLength(2);
 	});
 
+	it('settles deferred events once their learner id is known: counted at the next sync, each once, others still held', async () => {
+		const { services, learner, events } = await setup();
+		const guestId = '0190bbbb-0000-7000-8000-000000000003';
+		const stillUnknown = '0190bbbb-0000-7000-8000-000000000004';
+		const early = [events.lessonCompleted(guestId, 'ethics', 'l1'), events.lessonCompleted(stillUnknown, 'ethics', 'l2')];
+		const first = await push(services, learner, early);
+		expect(first.ok && first.value.exceptions.map((exception) => exception.status)).toEqual(['deferred', 'deferred']);
+		expect(services.count('course_summaries')).toBe(0);
+
+		// The guest id becomes the learner's alias (sign-in adopting it); the device has nothing left to send, it only pulls.
+		services.handle.sqlite
+			.prepare("insert into person_aliases (alias_id, person_id, reason, created_at) values (?, ?, 'guest-merged-at-sign-in', '2026-11-26T00:00:00Z')")
+			.run(guestId, learner.personId);
+		const pulled = await services.sync.pull(learner, { protocol: SYNC_PROTOCOL, cursors: {} });
+		expect(pulled.ok && pulled.value.partitions[0]?.summaries).toEqual([expect.objectContaining({ subjectId: learner.personId, completedLessons: ['l1'] })]);
+		expect(services.handle.sqlite.prepare('select event_id as id, resolved_at is not null as resolved from held_events order by event_id').all()).toEqual([
+			{ id: early[0]!.id, resolved: 1 },
+			{ id: early[1]!.id, resolved: 0 }
+		]);
+
+		// A resend of the same batch and another pull change nothing: the settled event is a duplicate now.
+		const again = await push(services, learner, early);
+		expect(again.ok && again.value.exceptions.map((exception) => exception.status)).toEqual(['duplicate', 'deferred']);
+		await services.sync.pull(learner, { protocol: SYNC_PROTOCOL, cursors: {} });
+		expect(services.count('events')).toBe(1);
+		expect(storedSummary(services, learner.personId, 'ethics')).toMatchObject({ completedLessons: ['l1'] });
+	});
+
+	it("settles a deferred event as rejected when its learner id turns out to be someone else's", async () => {
+		const { services, learner, other, events } = await setup();
+		const guestId = '0190bbbb-0000-7000-8000-000000000005';
+		await push(services, learner, [events.lessonCompleted(guestId, 'ethics', 'l1')]);
+		services.handle.sqlite
+			.prepare("insert into person_aliases (alias_id, person_id, reason, created_at) values (?, ?, 'guest-merged-at-sign-in', '2026-11-26T00:00:00Z')")
+			.run(guestId, other.personId);
+		await services.sync.pull(learner, { protocol: SYNC_PROTOCOL, cursors: {} });
+		expect(services.handle.sqlite.prepare('select status, reason, resolved_at from held_events').get()).toEqual({ status: 'rejected', reason: "not the sender's own record and no proof", resolved_at: null });
+		expect(services.count('events')).toBe(0);
+	});
+
 	it('grades a final test itself: a claimed pass with wrong answers does not pass', async () => {
 		const { services, learner, events } = await setup();
 		const claimed = events.testSubmitted(learner.personId, 'conflicts', {

@@ -6,6 +6,7 @@ import { isCourseEvent, progressEventSchemaFor, type ProgressEvent } from '$lib/
 import { RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import {
 	MAX_PULL_ENTRIES,
+	MAX_PUSH_EVENTS,
 	OLDEST_SUPPORTED_PROTOCOL,
 	partitionName,
 	SYNC_PROTOCOL,
@@ -103,27 +104,61 @@ export function createSyncService(deps: SyncDependencies) {
 		return [...new Set(partitions)];
 	}
 
+	/**
+	 * Settles the events this sender pushed that were deferred (DESIGN §4): a learner id that has since registered or
+	 * become an alias now counts, in its own ingest transaction; one that still waits stays held. Runs on every push
+	 * and pull, so a device that has nothing left to send still sees them resolved at its next sync.
+	 */
+	async function settleDeferred(sender: Sender): Promise<void> {
+		const waiting = await deps.sync.deferredPushedBy(sender.session.accountId, MAX_PUSH_EVENTS);
+		if (waiting.length === 0) return;
+		const stored: EventToStore[] = [];
+		const rejected: { id: string; reason: string }[] = [];
+		for (const held of waiting) {
+			const sorted = await classify(sender, JSON.parse(held.body));
+			if ('store' in sorted) stored.push({ ...sorted.store, id: held.id });
+			else if (sorted.hold.status === 'rejected') rejected.push({ id: held.id, reason: sorted.hold.reason });
+		}
+		if (stored.length === 0 && rejected.length === 0) return;
+		const now = deps.now().toISOString();
+		await deps.sync.ingest({
+			stored,
+			held: [],
+			pushedBy: sender.session.accountId,
+			receivedAt: now,
+			clockOffsetMs: null,
+			fold,
+			settled: { resolved: stored.map((event) => event.id), rejected }
+		});
+	}
+
+	/** A batch names the same learner ids over and over, and one push asks about the sender's classes once. */
+	function senderOf(session: CurrentSession, at: Date): Sender {
+		const persons = new Map<string, Promise<string | undefined>>();
+		let taught: Promise<Set<string>> | undefined;
+		return {
+			session,
+			personOf(learnerId) {
+				let person = persons.get(learnerId);
+				if (!person) persons.set(learnerId, (person = deps.sync.personOf(learnerId)));
+				return person;
+			},
+			async teaches(classId) {
+				taught ??= deps.memberships
+					.forPerson(session.personId)
+					.then((memberships) => new Set(activeMemberships(memberships, at).filter((membership) => membership.role === 'teacher' && membership.scopeKind === 'class').map((membership) => membership.scopeId)));
+				return (await taught).has(classId);
+			}
+		};
+	}
+
 	return {
 		async push(session: CurrentSession, request: PushRequest): Promise<Result<PushResponse>> {
 			if (request.protocol < OLDEST_SUPPORTED_PROTOCOL) return { ok: false, failure: { code: 'client-outdated', oldestSupported: OLDEST_SUPPORTED_PROTOCOL } };
 			const received = deps.now();
 			const stored: EventToStore[] = [];
 			const held: EventToHold[] = [];
-			// A batch names the same learner ids over and over: look each up once.
-			const persons = new Map<string, Promise<string | undefined>>();
-			let taught: Promise<Set<string>> | undefined;
-			const sender: Sender = {
-				session,
-				personOf(learnerId) {
-					let person = persons.get(learnerId);
-					if (!person) persons.set(learnerId, (person = deps.sync.personOf(learnerId)));
-					return person;
-				},
-				async teaches(classId) {
-					taught ??= deps.memberships.forPerson(session.personId).then((memberships) => new Set(activeMemberships(memberships, received).filter((membership) => membership.role === 'teacher' && membership.scopeKind === 'class').map((membership) => membership.scopeId)));
-					return (await taught).has(classId);
-				}
-			};
+			const sender = senderOf(session, received);
 			for (const raw of request.events) {
 				const sorted = await classify(sender, raw);
 				if ('store' in sorted) stored.push(sorted.store);
@@ -137,6 +172,7 @@ export function createSyncService(deps: SyncDependencies) {
 				clockOffsetMs: received.getTime() - Date.parse(request.sentAt),
 				fold
 			});
+			await settleDeferred(sender);
 			const duplicateIds = new Set(duplicates);
 			const exceptions: PushException[] = [
 				...duplicates.map((id): PushException => ({ id, status: 'duplicate' })),
@@ -147,6 +183,8 @@ export function createSyncService(deps: SyncDependencies) {
 
 		async pull(session: CurrentSession, request: PullRequest): Promise<Result<PullResponse>> {
 			if (request.protocol < OLDEST_SUPPORTED_PROTOCOL) return { ok: false, failure: { code: 'client-outdated', oldestSupported: OLDEST_SUPPORTED_PROTOCOL } };
+			// Settled first, so what became countable since the last sync is already in the summaries pulled now.
+			await settleDeferred(senderOf(session, deps.now()));
 			const readable = await readablePartitions(session);
 			const limit = request.limit ?? MAX_PULL_ENTRIES;
 			const partitions = [];
