@@ -230,21 +230,6 @@ export function createSyncRepo(sqlite: Database.Database) {
 				});
 				return { cursor: page.at(-1)?.seq ?? after, more: entries.length > limit, summaries };
 			})();
-		},
-
-		/**
-		 * A partition that grows (a child joins a class, a member joins an organisation) logs the newcomer's existing
-		 * summaries, so devices that already pulled it see them.
-		 */
-		async logExistingSummaries(personId: string, partition: string, at: string): Promise<void> {
-			sqlite.transaction(() => {
-				const courseIds = sqlite.prepare('select course_id from course_summaries where person_id = ?').pluck().all(personId) as string[];
-				appendChanges(
-					partition,
-					courseIds.map((courseId) => `${personId} ${courseId}`),
-					at
-				);
-			})();
 		}
 	};
 }
