@@ -74,6 +74,11 @@ export function createSyncStateRepo(db: TazaLocalDatabase, now: () => Date = () 
 			});
 		},
 
+		/** How many events recorded under these subject ids wait to be sent (a profile about to leave the device). */
+		async waitingFor(subjectIds: readonly string[]): Promise<number> {
+			return db.outbox.where('subjectId').anyOf([...subjectIds]).count();
+		},
+
 		/** For the status line: how many actions wait, since when, and when the last exchange succeeded. */
 		async status(): Promise<{ waiting: number; oldestWaitingAt: string | null; lastSyncedAt: string | null }> {
 			return db.transaction('r', [db.outbox, db.settings], async () => {
