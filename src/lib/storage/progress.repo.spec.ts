@@ -86,3 +86,20 @@ describe('recording quest and mini-game events', () => {
 		expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ id: event.id, subjectId: 'teacher-1' })]);
 	});
 });
+
+describe('a summary left by an older rule', () => {
+	it('is folded again from the events before an event joins it, and when it is read', async () => {
+		const { db, repo } = setup();
+		await repo.record(learner, { type: 'lesson.completed', payload: lesson });
+		// An older app version left this summary: its rule is not this one, so it cannot be joined as it is.
+		const stale = { ...(await repo.summary('learner-1', 'c'))!, ruleVersion: 0, completedLessons: ['from-the-old-rule'] };
+		await db.summaries.put(stale);
+		expect(await repo.summaryOf(['learner-1'], 'c')).toMatchObject({ ruleVersion: 1, completedLessons: ['l1'] });
+
+		await db.summaries.put(stale);
+		await repo.record(learner, { type: 'lesson.completed', payload: { ...lesson, lessonId: 'l2' } });
+		const summary = await repo.summary('learner-1', 'c');
+		expect(summary).toEqual(foldCourseSummaries(await repo.events('learner-1', 'c'))[0]);
+		expect(summary?.completedLessons).toEqual(['l1', 'l2']);
+	});
+});
