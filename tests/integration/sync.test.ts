@@ -53,6 +53,21 @@ describe('sync over HTTP', () => {
 		expect(body.partitions.find((partition) => partition.partition === `learner:${personId}`)?.summaries[0]?.completedLessons).toEqual(['fairness-and-rules']);
 	});
 
+	it('gzips a pull worth compressing for a client that accepts it, and sends plain JSON to one that does not', async () => {
+		const events = eventFactory('device-pull', Date.parse('2026-11-26T18:00:00Z'));
+		const courses = ['gzip-a', 'gzip-b', 'gzip-c', 'gzip-d', 'gzip-e', 'gzip-f'];
+		const batch = { protocol: SYNC_PROTOCOL, deviceId: 'device-pull', sentAt: new Date().toISOString(), events: courses.map((courseId) => events.lessonCompleted(personId, courseId, 'l1')) };
+		expect((await post('/api/sync/push', JSON.stringify(batch))).status).toBe(200);
+		const request = JSON.stringify({ protocol: SYNC_PROTOCOL, cursors: {} });
+		const gzipped = await post('/api/sync/pull', request, { 'accept-encoding': 'gzip' });
+		expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+		const body = (await gzipped.json()) as { partitions: { summaries: { courseId: string }[] }[] };
+		expect(body.partitions.flatMap((partition) => partition.summaries.map((summary) => summary.courseId))).toEqual(expect.arrayContaining(courses));
+		const plain = await post('/api/sync/pull', request, { 'accept-encoding': 'identity' });
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(((await plain.json()) as typeof body).partitions).toEqual(body.partitions);
+	});
+
 	it('refuses oversized bodies with 413 and a message, compressed or not, and unknown encodings with 415', async () => {
 		const huge = JSON.stringify({ protocol: SYNC_PROTOCOL, deviceId: 'd', sentAt: new Date().toISOString(), events: ['x'.repeat(MAX_PUSH_BYTES)] });
 		const plain = await post('/api/sync/push', huge);
