@@ -297,3 +297,24 @@ export const questPlayCounts = sqliteTable('quest_play_counts', {
 	questId: text('quest_id').primaryKey(),
 	plays: integer('plays').notNull()
 });
+
+/**
+ * Schools: reference data imported by a programme administrator (region, district, rural or not), so "teachers of
+ * rural schools" is counted, not guessed (DESIGN §6). A teacher belongs to a school through a `teacher` membership
+ * scoped to `school:<code>`, with dates, so a move keeps history right.
+ */
+export const schools = sqliteTable(
+	'schools',
+	{
+		code: text('code').primaryKey(),
+		name: text('name').notNull(),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		district: text('district').notNull(),
+		rural: integer('rural', { mode: 'boolean' }).notNull(),
+		createdAt: text('created_at').notNull(),
+		updatedAt: text('updated_at').notNull()
+	},
+	(table) => [index('schools_region').on(table.regionCode, table.district)]
+);
