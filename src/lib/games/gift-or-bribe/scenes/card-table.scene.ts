@@ -93,9 +93,9 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 		}
 
 		#render(snapshot: Snapshot) {
-			const { flow, pace } = snapshot.value as { flow: string; pace: string };
+			const { flow } = snapshot.value as { flow: string };
 			const context = snapshot.context;
-			this.#drawTimer(flow === 'card' && pace === 'timed' ? context.remainingMs / (levelSettings(context.game, context.level).secondsPerCard * 1000) : undefined);
+			this.#drawTimer(flow === 'card' && snapshot.matches({ pace: 'timed' }) ? context.remainingMs / (levelSettings(context.game, context.level).secondsPerCard * 1000) : undefined);
 			const key = flow === 'card' || flow === 'feedback' ? `${context.playId}:${context.index}` : flow;
 			if (key !== this.#cardKey) {
 				this.#cardKey = key;
