@@ -16,3 +16,18 @@ declare module 'virtual:taza/reporting-channels' {
 declare module 'virtual:taza/answer-keys' {
 	export const answerKeys: import('$lib/content/pack.types').AnswerKeys;
 }
+
+// Modules the mini-game build (scripts/minigame-content-plugin.ts) provides to pages.
+
+declare module 'virtual:taza/minigames' {
+	export const miniGames: import('$lib/content/minigame.types').MiniGameListing[];
+}
+
+declare module 'virtual:taza/minigame-legal-claims' {
+	export const miniGameLegalClaims: import('$lib/content/minigame.types').MiniGameLegalClaim[];
+}
+
+/** One game's structure and texts; import it with a literal id, when the game opens. */
+declare module 'virtual:taza/minigame/*' {
+	export const game: import('$lib/content/minigame.types').MiniGameData;
+}
