@@ -28,7 +28,8 @@ export async function mountQuest(
 		background: tokens.canvas,
 		signal,
 		scenes: (phaser, viewport) => [createQuestScene(phaser, bridge, { ...options, tokens, fontFamily, pixelRatio: viewport.resolution })],
-		// Canvas pixels shown at CSS size; the scene sets the height. Keys are the page's (the host sends input).
-		config: { scale: { mode: 0 /* Phaser.Scale.NONE */, zoom: 1 / resolution } }
+		// Canvas pixels shown at CSS size; the scene sets the height. No Phaser input at all: the scene takes the
+		// canvas's native clicks (so a finger can scroll the page over it) and the page owns the keyboard.
+		config: { scale: { mode: 0 /* Phaser.Scale.NONE */, zoom: 1 / resolution }, input: { keyboard: false, mouse: false, touch: false, gamepad: false } }
 	});
 }

@@ -7,7 +7,7 @@
  */
 import type Phaser from 'phaser';
 import { meterShare, meterTone, type MeterTone } from '../meter-view';
-import type { QuestView } from '../quest-view';
+import type { QuestInput, QuestView } from '../quest-view';
 import { castLook } from './cast-look';
 import { drawFigure } from './figure-art';
 import { drawPlace } from './place-art';
@@ -51,6 +51,7 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 	return class QuestScene extends P.Scene {
 		#texts = new Map<string, Text>();
 		#hover = -1;
+		#drawnAt = 0;
 		#drawnKey = '';
 		#screen: QuestScreen | undefined;
 		#layout: QuestLayout | undefined;
@@ -66,7 +67,11 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			// Logical (CSS) pixels from the top-left corner, at the canvas's resolution.
 			this.cameras.main.setOrigin(0, 0).setZoom(ratio).setBackgroundColor(css(t.canvas));
 			this.#unsubscribe = bridge.subscribe(() => this.#refresh());
-			this.events.once('shutdown', () => this.#unsubscribe?.());
+			const stopListening = this.#listen(this.game.canvas);
+			this.events.once('shutdown', () => {
+				this.#unsubscribe?.();
+				stopListening();
+			});
 			this.#refresh();
 		}
 
@@ -149,12 +154,7 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			this.#layout = layout;
 			this.#fitCanvas(width, layout.height);
 
-			// Taps anywhere on a line go on, as on a phone's story apps; a line's box shows so.
-			const background = this.add.zone(0, 0, width, layout.height).setOrigin(0, 0);
-			if (view.kind === 'line' && !screen.paused) {
-				background.setInteractive({ useHandCursor: true });
-				background.on('pointerup', () => bridge.send({ type: 'NEXT' }));
-			}
+			this.#drawnAt = performance.now();
 
 			const stage = this.add.graphics();
 			drawPlace(stage, t, placeKind(view.stage.place), layout.stage);
@@ -309,18 +309,65 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				.text(placed.x + 12 * s + 16 * s, placed.y + placed.height / 2, String(index + 1), { ...this.#style('choice'), color: css(choice.available ? t.onPrimary : t.inkMuted) })
 				.setOrigin(0.5)
 				.setDepth(3);
-			if (choice.available && options.choosable && !screen.paused) {
-				const zone = this.add.zone(placed.x, placed.y, placed.width, placed.height).setOrigin(0, 0).setDepth(4).setInteractive({ useHandCursor: true });
-				zone.on('pointerover', () => this.#setHover(index));
-				zone.on('pointerout', () => this.#setHover(-1));
-				zone.on('pointerup', () => bridge.send({ type: 'CHOOSE', choiceId: choice.id }));
-			}
 			this.#paintButton(this.#buttons.at(-1)!);
 		}
 
-		#setHover(index: number): void {
-			this.#hover = index;
-			this.#paintButtons();
+		/** The input a tap at (x, y) in CSS pixels of the canvas gives, if any: a choice's button, or anywhere on a line. */
+		#inputAt(x: number, y: number): { input: QuestInput; index: number } | undefined {
+			const screen = this.#screen;
+			if (!screen || screen.paused) return undefined;
+			// A tap on a line goes on wherever it lands, as in a phone's story app.
+			if (screen.view.kind === 'line') return { input: { type: 'NEXT' }, index: -1 };
+			if (screen.view.kind !== 'choice' || !options.choosable) return undefined;
+			for (const { block, index } of this.#buttons) {
+				const choice = screen.view.choices[index];
+				if (choice?.available && x >= block.x && x <= block.x + block.width && y >= block.y && y <= block.y + block.height) {
+					return { input: { type: 'CHOOSE', choiceId: choice.id }, index };
+				}
+			}
+			return undefined;
+		}
+
+		/**
+		 * Taps are the canvas's native clicks, not Phaser's touch input: a click only follows a real tap (never the end of
+		 * a scroll that began on the canvas), comes once per tap, and lets the page scroll under a finger. A click within
+		 * a moment of a new view is ignored, so a double tap cannot skip a line nobody read.
+		 */
+		#listen(canvas: HTMLCanvasElement): () => void {
+			const point = (event: MouseEvent) => {
+				const bounds = canvas.getBoundingClientRect();
+				return { x: event.clientX - bounds.left, y: event.clientY - bounds.top };
+			};
+			const onClick = (event: MouseEvent) => {
+				if (performance.now() - this.#drawnAt < 300) return;
+				const { x, y } = point(event);
+				const hit = this.#inputAt(x, y);
+				if (hit) bridge.send(hit.input);
+			};
+			const onMove = (event: PointerEvent) => {
+				if (event.pointerType !== 'mouse') return;
+				const { x, y } = point(event);
+				const hit = this.#inputAt(x, y);
+				canvas.style.cursor = hit ? 'pointer' : 'default';
+				const hover = hit?.index ?? -1;
+				if (hover !== this.#hover) {
+					this.#hover = hover;
+					this.#paintButtons();
+				}
+			};
+			const onLeave = () => {
+				if (this.#hover === -1) return;
+				this.#hover = -1;
+				this.#paintButtons();
+			};
+			canvas.addEventListener('click', onClick);
+			canvas.addEventListener('pointermove', onMove);
+			canvas.addEventListener('pointerleave', onLeave);
+			return () => {
+				canvas.removeEventListener('click', onClick);
+				canvas.removeEventListener('pointermove', onMove);
+				canvas.removeEventListener('pointerleave', onLeave);
+			};
 		}
 
 		#paintButtons(): void {
