@@ -4,6 +4,11 @@ declare module 'virtual:taza/catalogue' {
 	export const catalogue: import('$lib/content/pack.types').Catalogue;
 }
 
+/** The quests: ids, titles per locale, ages, version, stats and the URL of each compiled quest. */
+declare module 'virtual:taza/quests' {
+	export const questCatalogue: import('$lib/content/quest.types').QuestCatalogue;
+}
+
 declare module 'virtual:taza/legal-claims' {
 	export const legalClaims: import('$lib/content/pack.types').LegalClaim[];
 }

@@ -61,5 +61,14 @@ export type QuestView =
 			debrief: QuestTextKey[];
 	  };
 
-/** What a renderer may send: advance a line, take a choice, pause and resume. */
-export type QuestInput = { type: 'NEXT' } | { type: 'CHOOSE'; choiceId: string } | { type: 'PAUSE' } | { type: 'RESUME' };
+/**
+ * What a renderer may send: advance a line, take a choice, pause and resume. In teacher-led mode a CHOOSE may carry
+ * the class's `votes` per choice id: the majority is taken, and `choiceId` must name it — or, on a tie at the top, the
+ * tied option the teacher picks (a CHOOSE that contradicts its votes is ignored; `resolveVote` in quest-rules.ts says
+ * what a vote takes).
+ */
+export type QuestInput =
+	| { type: 'NEXT' }
+	| { type: 'CHOOSE'; choiceId: string; votes?: Record<string, number> }
+	| { type: 'PAUSE' }
+	| { type: 'RESUME' };
