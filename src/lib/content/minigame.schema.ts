@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SPOT_SCENE_SIZE } from './minigame.types.ts';
 
 /**
  * Authored structure of a mini-game (content/minigames/<id>/game.yaml). Text lives apart, in text.<locale>.yaml, so a
@@ -34,8 +35,6 @@ export const SPOT_PROPS = [
 	'free-services-poster',
 	'queue-board'
 ] as const;
-/** The logical size every scene is drawn in (portrait, like a phone). */
-export const SPOT_SCENE_SIZE = { width: 360, height: 480 } as const;
 /** 48 px across at the scene's natural size: the smallest tap target (WCAG 2.5.5). */
 export const SPOT_MIN_RADIUS = 24;
 

@@ -38,6 +38,9 @@ export interface SortGameData extends MiniGameBase {
 	cards: SortCard[];
 }
 
+/** The logical size every "Spot the risk" scene is drawn in (portrait, like a phone). */
+export const SPOT_SCENE_SIZE = { width: 360, height: 480 } as const;
+
 export interface SpotItem {
 	id: string;
 	risk: boolean;

@@ -5,18 +5,23 @@
  */
 export function requestDeferredPrecache(): () => void {
 	let cancelled = false;
-	let idleHandle: number | undefined;
+	let cancelWait: (() => void) | undefined;
 	const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
 	if (!('serviceWorker' in navigator) || connection?.saveData) return () => {};
 	void navigator.serviceWorker.ready.then((registration) => {
 		if (cancelled) return;
 		const ask = () => registration.active?.postMessage({ type: 'PRECACHE_DEFERRED' });
-		idleHandle = 'requestIdleCallback' in window ? window.requestIdleCallback(ask, { timeout: 10_000 }) : window.setTimeout(ask, 3_000);
+		if (typeof window.requestIdleCallback === 'function') {
+			const handle = window.requestIdleCallback(ask, { timeout: 10_000 });
+			cancelWait = () => window.cancelIdleCallback(handle);
+		} else {
+			// Safari has no idle callback: a few seconds after load is idle enough.
+			const handle = setTimeout(ask, 3_000);
+			cancelWait = () => clearTimeout(handle);
+		}
 	});
 	return () => {
 		cancelled = true;
-		if (idleHandle === undefined) return;
-		if ('cancelIdleCallback' in window) window.cancelIdleCallback(idleHandle);
-		else window.clearTimeout(idleHandle);
+		cancelWait?.();
 	};
 }
