@@ -17,6 +17,11 @@ describe('cast look', () => {
 		expect(castLook('class-teacher')).toMatchObject({ age: 'adult', accessory: 'glasses' });
 	});
 
+	it('draws the shipped quests’ named characters as their stories tell them', () => {
+		expect(castLook('gulnara')).toMatchObject({ age: 'adult', outfit: 'dress' });
+		expect(castLook('middleman')).toMatchObject({ age: 'adult', outfit: 'jacket' });
+	});
+
 	it('makes a name without a role a teenager in school clothes', () => {
 		expect(castLook('bakyt')).toMatchObject({ age: 'teen', outfit: 'uniform' });
 	});

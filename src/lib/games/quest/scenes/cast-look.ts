@@ -55,13 +55,25 @@ const ROLES: Role[] = [
 	{ words: /official|clerk|akim|okmot|specialist|inspector|officer|chinovnik|deputy|head|chief|registrar|secretary/, look: { age: 'adult', outfit: 'suit', accessory: 'folder' } },
 	{ words: /mother|\bmom\b|mama|aunt|\beje\b/, look: { age: 'adult', hair: 'bun', outfit: 'dress' } },
 	{ words: /father|\bdad\b|papa|uncle|baike|\bata\b/, look: { age: 'adult', hair: 'short', outfit: 'jacket' } },
-	{ words: /neighbo|villager|farmer|driver|guard|council|kenesh/, look: { age: 'adult', outfit: 'jacket' } },
+	{ words: /neighbo|villager|farmer|driver|guard|council|kenesh|middleman|broker|stranger|\bman\b|\bwoman\b|agent/, look: { age: 'adult', outfit: 'jacket' } },
 	{ words: /student|pupil|classmate|friend|brother|sister|girl|boy|cousin|applicant/, look: { age: 'teen', outfit: 'casual', accessory: 'backpack' } }
 ];
 
+/**
+ * Characters of the shipped quests whose id is a first name, drawn as the story tells them (content/quests/*: the
+ * `cast.<id>` text says who they are). Ids not listed here are read by their role words.
+ */
+const KNOWN_CAST: Record<string, Partial<CastLook>> = {
+	// The exam envelope.
+	bakyt: { age: 'teen', hair: 'short' },
+	aizada: { age: 'teen', hair: 'ponytail' },
+	gulnara: { age: 'adult', hair: 'bun', outfit: 'dress' },
+	elnura: { age: 'teen', hair: 'long', outfit: 'casual', accessory: 'folder' }
+};
+
 export function castLook(id: string): CastLook {
 	const hash = hashId(id);
-	const role = ROLES.find((candidate) => candidate.words.test(id))?.look ?? {};
+	const role = KNOWN_CAST[id] ?? ROLES.find((candidate) => candidate.words.test(id))?.look ?? {};
 	const age = role.age ?? 'teen';
 	const hairs: Hair[] = age === 'teen' ? ['short', 'long', 'ponytail', 'curly'] : ['short', 'long', 'bun', 'curly'];
 	const top = role.top ?? pick(CLOTHES, hash, 3);

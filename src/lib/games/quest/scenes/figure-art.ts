@@ -115,8 +115,8 @@ export function drawFigure(g: Graphics, t: QuestTokens, look: CastLook, x: numbe
 
 	// A friendly face: eyes, cheeks, a smile; an elder gets soft lines by the eyes.
 	g.fillStyle(t.ink, 1);
-	g.fillCircle(x - headR * 0.36, headY - headR * 0.05, Math.max(1, headR * 0.1));
-	g.fillCircle(x + headR * 0.36, headY - headR * 0.05, Math.max(1, headR * 0.1));
+	g.fillCircle(x - headR * 0.36, headY + headR * 0.04, Math.max(1, headR * 0.1));
+	g.fillCircle(x + headR * 0.36, headY + headR * 0.04, Math.max(1, headR * 0.1));
 	g.fillStyle(0xe07a6a, 0.35);
 	g.fillCircle(x - headR * 0.55, headY + headR * 0.3, headR * 0.16);
 	g.fillCircle(x + headR * 0.55, headY + headR * 0.3, headR * 0.16);
@@ -130,9 +130,9 @@ export function drawFigure(g: Graphics, t: QuestTokens, look: CastLook, x: numbe
 	}
 	if (look.accessory === 'glasses') {
 		g.lineStyle(Math.max(1, headR * 0.08), t.ink, 1);
-		g.strokeCircle(x - headR * 0.36, headY - headR * 0.05, headR * 0.24);
-		g.strokeCircle(x + headR * 0.36, headY - headR * 0.05, headR * 0.24);
-		g.lineBetween(x - headR * 0.12, headY - headR * 0.05, x + headR * 0.12, headY - headR * 0.05);
+		g.strokeCircle(x - headR * 0.36, headY + headR * 0.04, headR * 0.24);
+		g.strokeCircle(x + headR * 0.36, headY + headR * 0.04, headR * 0.24);
+		g.lineBetween(x - headR * 0.12, headY + headR * 0.04, x + headR * 0.12, headY + headR * 0.04);
 	}
 }
 
@@ -163,7 +163,7 @@ function drawHair(g: Graphics, t: QuestTokens, look: CastLook, x: number, headY:
 		}
 		case 'cap':
 			g.fillStyle(colour, 1);
-			g.fillEllipse(x, headY - r * 0.55, r * 2.1, r * 1.1);
+			g.fillEllipse(x, headY - r * 0.62, r * 2.1, r * 0.9);
 			g.fillStyle(0xffffff, 1);
 			g.fillRoundedRect(x - r * 0.8, headY - r * 1.35, r * 1.6, r * 0.6, r * 0.2);
 			break;
@@ -176,19 +176,19 @@ function drawHair(g: Graphics, t: QuestTokens, look: CastLook, x: number, headY:
 			break;
 		case 'bun':
 			g.fillStyle(colour, 1);
-			g.fillEllipse(x, headY - r * 0.5, r * 2.1, r * 1.2);
+			g.fillEllipse(x, headY - r * 0.6, r * 2.12, r * 0.92);
 			g.fillCircle(x, headY - r * 1.2, r * 0.45);
 			break;
 		case 'ponytail':
 			g.fillStyle(colour, 1);
-			g.fillEllipse(x, headY - r * 0.5, r * 2.1, r * 1.2);
+			g.fillEllipse(x, headY - r * 0.6, r * 2.12, r * 0.92);
 			g.fillEllipse(x + r * 1.05, headY + r * 0.2, r * 0.55, r * 1.5);
 			break;
 		case 'long':
 		case 'short':
 			g.fillStyle(colour, 1);
-			g.fillEllipse(x, headY - r * 0.5, r * 2.1, r * 1.2);
-			g.fillTriangle(x - r * 0.2, headY - r * 0.9, x + r * 0.9, headY - r * 0.7, x + r * 0.6, headY - r * 0.1);
+			g.fillEllipse(x, headY - r * 0.6, r * 2.12, r * 0.92);
+			g.fillTriangle(x - r * 0.2, headY - r * 0.95, x + r * 0.95, headY - r * 0.75, x + r * 0.8, headY - r * 0.25);
 			break;
 	}
 }

@@ -18,7 +18,9 @@ export function drawPlace(g: Graphics, t: QuestTokens, kind: PlaceKind, rect: Re
 		case 'classroom':
 			return classroom(g, t, rect);
 		case 'hospital':
-			return hospital(g, t, rect);
+			return corridor(g, t, rect, true);
+		case 'corridor':
+			return corridor(g, t, rect, false);
 		case 'office':
 			return office(g, t, rect);
 		case 'home':
@@ -101,11 +103,12 @@ function classroom(g: Graphics, t: QuestTokens, rect: Rect): void {
 	}
 }
 
-function hospital(g: Graphics, t: QuestTokens, rect: Rect): void {
+/** A corridor with doors and a bench: a district hospital's (mint walls, a plus sign) or a school's (warm walls). */
+function corridor(g: Graphics, t: QuestTokens, rect: Rect, medical: boolean): void {
 	const { x, y, width, height } = rect;
-	const floorY = room(g, rect, 0xdcefe9, 0xcfd6d8);
-	// A painted lower wall, as in district hospitals, and floor tiles.
-	g.fillStyle(0x9fcfc4, 1);
+	const floorY = room(g, rect, medical ? 0xdcefe9 : 0xf0e6cf, medical ? 0xcfd6d8 : 0xc4a27c);
+	// A painted lower wall, as in district hospitals and schools, and floor tiles.
+	g.fillStyle(medical ? 0x9fcfc4 : 0x8fb3a0, 1);
 	g.fillRect(x, y + (floorY - y) * 0.58, width, (floorY - y) * 0.42 - 6);
 	g.lineStyle(1, 0xb5bec2, 0.8);
 	for (let tile = x; tile < x + width; tile += 36) g.lineBetween(tile, floorY, tile - 20, y + height);
@@ -128,12 +131,22 @@ function hospital(g: Graphics, t: QuestTokens, rect: Rect): void {
 		g.fillStyle(t.ink, 1);
 		g.fillCircle(dx + dw * 0.82, floorY - dh * 0.45, 3);
 	}
-	// A plus sign over the corridor (teal, not the protected red cross) and a bench where the queue waits.
 	const sx = x + width * 0.86;
 	const sy = y + (floorY - y) * 0.2;
-	g.fillStyle(t.primary, 1);
-	g.fillRect(sx - 12, sy - 4, 24, 8);
-	g.fillRect(sx - 4, sy - 12, 8, 24);
+	if (medical) {
+		// A plus sign over the corridor (teal, not the protected red cross).
+		g.fillStyle(t.primary, 1);
+		g.fillRect(sx - 12, sy - 4, 24, 8);
+		g.fillRect(sx - 4, sy - 12, 8, 24);
+	} else {
+		// A notice board with timetables.
+		g.fillStyle(0x8a6a48, 1);
+		g.fillRect(sx - 26, sy - 14, 52, 38);
+		g.fillStyle(0xffffff, 1);
+		g.fillRect(sx - 21, sy - 9, 18, 24);
+		g.fillRect(sx + 2, sy - 9, 18, 16);
+	}
+	// A bench where people wait.
 	g.fillStyle(0x6f8f99, 1);
 	g.fillRoundedRect(x + width * 0.3, floorY - height * 0.1, width * 0.4, 8, 3);
 	g.fillRect(x + width * 0.32, floorY - height * 0.1, 5, height * 0.1);
@@ -279,7 +292,7 @@ function street(g: Graphics, t: QuestTokens, rect: Rect): void {
 	g.fillStyle(t.sky, 1);
 	g.fillRect(x, y, width, height);
 	g.fillStyle(t.accent, 1);
-	g.fillCircle(x + width * 0.82, y + height * 0.18, Math.min(width, height) * 0.07);
+	g.fillCircle(x + width * 0.94, y + height * 0.12, Math.min(width, height) * 0.06);
 	// Mountains with snow, then the foothills.
 	g.fillStyle(t.mountain, 1);
 	g.fillTriangle(x - width * 0.1, horizon, x + width * 0.22, y + height * 0.16, x + width * 0.55, horizon);

@@ -74,8 +74,8 @@ export function layoutQuest(input: LayoutInput, measure: MeasureText): QuestLayo
 	const gap = Math.round(8 * scale);
 	const inner = Math.round(12 * scale);
 
-	// Meters: as many columns as fit at 150 px each (more on a projector), in rows.
-	const meterCellWidth = 150 * scale;
+	// Meters: as many columns as fit at 130 px each (two on a phone, more on a projector), in rows.
+	const meterCellWidth = 130 * scale;
 	const columns = input.meterCount === 0 ? 0 : Math.max(1, Math.min(input.meterCount, Math.floor((width - 2 * pad + gap) / (meterCellWidth + gap))));
 	const labelHeight = measure('Ag', 'label', meterCellWidth);
 	const cellHeight = Math.ceil(labelHeight + 4 * scale + 10 * scale);

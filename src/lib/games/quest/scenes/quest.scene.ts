@@ -200,11 +200,9 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			return text;
 		}
 
+		/** A bad ending dims the place; a good or mixed one leaves it as it is (the card carries the tone). */
 		#toneWash(g: Graphics, tone: 'good' | 'mixed' | 'bad', rect: Rect): void {
-			if (tone === 'good') {
-				g.fillStyle(t.accent, 0.14);
-				g.fillRect(rect.x, rect.y, rect.width, rect.height);
-			} else if (tone === 'bad') {
+			if (tone === 'bad') {
 				g.fillStyle(t.ink, 0.22);
 				g.fillRect(rect.x, rect.y, rect.width, rect.height);
 			}
@@ -216,8 +214,8 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				const cell = layout.meters.cells[index]!;
 				const trend = screen.trends[meter.id] ?? 'same';
 				const arrow = trend === 'better' ? ' ▲' : trend === 'worse' ? ' ▼' : '';
-				this.#oneLine(screen.words.text(meter.label), cell.x, cell.y, cell.width * 0.7);
 				const value = this.add.text(cell.x + cell.width, cell.y, `${meter.value}${arrow}`, this.#style('label')).setOrigin(1, 0).setDepth(2);
+				this.#oneLine(screen.words.text(meter.label), cell.x, cell.y, cell.width - value.width - 8 * s);
 				if (trend !== 'same') value.setColor(css(trend === 'better' ? t.success : t.danger));
 				const barY = cell.y + cell.height - 10 * s;
 				g.fillStyle(t.surfaceSunk, 1);
