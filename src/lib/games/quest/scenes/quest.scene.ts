@@ -8,6 +8,7 @@
 import type Phaser from 'phaser';
 import { meterShare, meterTone, type MeterTone } from '../meter-view';
 import type { QuestInput, QuestView } from '../quest-view';
+import { questViewKey } from '../view-key';
 import { castLook } from './cast-look';
 import { drawFigure } from './figure-art';
 import { drawPlace } from './place-art';
@@ -40,8 +41,6 @@ const ENDING_TONE = {
 function withoutTimer(view: QuestView): string {
 	return JSON.stringify(view.kind === 'choice' ? { ...view, secondsLeft: undefined } : view);
 }
-
-const viewId = (view: QuestView) => (view.kind === 'ending' ? `ending:${view.endingId}` : `${view.kind}:${view.nodeId}`);
 
 export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, options: QuestSceneOptions) {
 	const s = options.scale;
@@ -87,7 +86,7 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				if (previous.focus !== screen.focus) this.#paintButtons();
 				return;
 			}
-			if (!previous || viewId(previous.view) !== viewId(screen.view)) this.#hover = -1;
+			if (!previous || questViewKey(previous.view) !== questViewKey(screen.view)) this.#hover = -1;
 			this.#drawnKey = key;
 			this.#draw(screen, width, height);
 		}

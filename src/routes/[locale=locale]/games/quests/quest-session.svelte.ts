@@ -4,6 +4,7 @@ import { meterTrends, type MeterTrend } from '$lib/games/quest/meter-view';
 import { playedDecision, type PlayedDecision } from '$lib/games/quest/played-decisions';
 import { canRestore, createQuestMachine, isPaused, questView, saveQuest, type QuestActor, type QuestSnapshot } from '$lib/games/quest/quest.machine';
 import type { QuestInput, QuestView } from '$lib/games/quest/quest-view';
+import { questViewKey } from '$lib/games/quest/view-key';
 import type { Subject } from '$lib/progress/event';
 import type { GameEventDraft, QuestMode } from '$lib/progress/game-events';
 import { localDatabase } from '$lib/storage/database';
@@ -27,7 +28,6 @@ interface SaveMeta {
 	decisions: PlayedDecision[];
 }
 
-const viewKey = (view: QuestView | undefined) => (view === undefined ? '' : view.kind === 'ending' ? `ending:${view.endingId}` : `${view.kind}:${view.nodeId}`);
 const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 
 /**
@@ -135,7 +135,7 @@ export class QuestSession {
 		const events = this.#pending.splice(0);
 		const decided = events.map((draft) => playedDecision(previous, draft)).filter((decision) => decision !== undefined);
 		if (decided.length) this.decisions = [...this.decisions, ...decided];
-		const sameView = viewKey(previous) === viewKey(view);
+		const sameView = questViewKey(previous) === questViewKey(view);
 		if (!sameView) this.trends = meterTrends(previous?.meters, view.meters);
 		this.view = view;
 		this.paused = isPaused(snapshot);
