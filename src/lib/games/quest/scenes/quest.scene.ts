@@ -67,6 +67,10 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			this.cameras.main.setOrigin(0, 0).setZoom(ratio).setBackgroundColor(css(t.canvas));
 			this.#unsubscribe = bridge.subscribe(() => this.#refresh());
 			const stopListening = this.#listen(this.game.canvas);
+			// Phaser wakes its loop when the tab comes back: one frame, then sleep again.
+			const onVisible = () => this.#renderOnce();
+			this.game.events.on('visible', onVisible);
+			this.events.once('shutdown', () => this.game.events.off('visible', onVisible));
 			this.events.once('shutdown', () => {
 				this.#unsubscribe?.();
 				stopListening();
@@ -84,11 +88,24 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				// Same view: the ticking timer or the focus ring, drawn without rebuilding the rest.
 				this.#updateTimer();
 				if (previous.focus !== screen.focus) this.#paintButtons();
+				this.#renderOnce();
 				return;
 			}
 			if (!previous || questViewKey(previous.view) !== questViewKey(screen.view)) this.#hover = -1;
 			this.#drawnKey = key;
 			this.#draw(screen, width, height);
+			this.#renderOnce();
+		}
+
+		/**
+		 * Nothing on a quest's screen moves between steps, so the game loop sleeps and wakes for one frame when
+		 * something changed: no script or GPU time per frame while a person reads (a cheap phone's battery, the
+		 * bench's frame budget). Waking runs one step at once; the frame's end puts the loop back to sleep.
+		 */
+		#renderOnce(): void {
+			const loop = this.game.loop;
+			this.game.events.once('postrender', () => loop.sleep());
+			loop.wake();
 		}
 
 		#style(role: FontRole) {
@@ -350,12 +367,14 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				if (hover !== this.#hover) {
 					this.#hover = hover;
 					this.#paintButtons();
+					this.#renderOnce();
 				}
 			};
 			const onLeave = () => {
 				if (this.#hover === -1) return;
 				this.#hover = -1;
 				this.#paintButtons();
+				this.#renderOnce();
 			};
 			canvas.addEventListener('click', onClick);
 			canvas.addEventListener('pointermove', onMove);
