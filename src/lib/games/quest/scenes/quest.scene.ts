@@ -230,19 +230,22 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				const cell = layout.meters.cells[index]!;
 				const trend = screen.trends[meter.id] ?? 'same';
 				const arrow = trend === 'better' ? ' ▲' : trend === 'worse' ? ' ▼' : '';
-				const value = this.add.text(cell.x + cell.width, cell.y, `${meter.value}${arrow}`, this.#style('label')).setOrigin(1, 0).setDepth(2);
-				this.#oneLine(screen.words.text(meter.label), cell.x, cell.y, cell.width - value.width - 8 * s);
+				// The label takes the cell's whole width; the value (with its trend arrow) sits at the end of the bar.
+				const label = this.#oneLine(screen.words.text(meter.label), cell.x, cell.y, cell.width);
+				const rowY = cell.y + label.height + 4 * s;
+				const value = this.add.text(cell.x + cell.width, rowY, `${meter.value}${arrow}`, this.#style('label')).setOrigin(1, 0).setDepth(2);
 				if (trend !== 'same') value.setColor(css(trend === 'better' ? t.success : t.danger));
-				const barY = cell.y + cell.height - 10 * s;
+				const barWidth = Math.max(24 * s, cell.width - value.width - 8 * s);
+				const barY = rowY + value.height / 2 - 4 * s;
 				g.fillStyle(t.surfaceSunk, 1);
-				g.fillRoundedRect(cell.x, barY, cell.width, 8 * s, 4 * s);
+				g.fillRoundedRect(cell.x, barY, barWidth, 8 * s, 4 * s);
 				const share = meterShare(meter);
 				if (share > 0) {
 					g.fillStyle(t[TONE_FILL[meterTone(meter)]], 1);
-					g.fillRoundedRect(cell.x, barY, Math.max(8 * s, cell.width * share), 8 * s, 4 * s);
+					g.fillRoundedRect(cell.x, barY, Math.max(8 * s, barWidth * share), 8 * s, 4 * s);
 				}
 				g.lineStyle(1, t.line, 1);
-				g.strokeRoundedRect(cell.x, barY, cell.width, 8 * s, 4 * s);
+				g.strokeRoundedRect(cell.x, barY, barWidth, 8 * s, 4 * s);
 			});
 		}
 
