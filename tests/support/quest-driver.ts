@@ -2,7 +2,7 @@
 //   const play = QuestDriver.start(quest).next().choose('pay');  expect(play.view.kind).toBe('ending');
 import { rmSync } from 'node:fs';
 import { expect } from 'vitest';
-import { createActor, SimulatedClock } from 'xstate';
+import { createActor, SimulatedClock, type Snapshot } from 'xstate';
 import { compileQuest } from '../../src/lib/content/compile-quest';
 import { contentHash, readCourseSource } from '../../src/lib/content/content-files';
 import type { CompiledQuest } from '../../src/lib/content/quest.types';
@@ -50,9 +50,11 @@ export class QuestDriver {
 
 	static start(quest: CompiledQuest, input: Partial<QuestMachineInput> = {}, snapshot?: unknown): QuestDriver {
 		const clock = new SimulatedClock();
+		// On restore the input is ignored (the context comes from the snapshot), but xstate's types ask for it.
 		const actor = createActor(createQuestMachine(quest), {
 			clock,
-			...(snapshot ? { snapshot: snapshot as never } : { input: { playId: TEST_PLAY_ID, seed: 7, ...input } })
+			input: { playId: TEST_PLAY_ID, seed: 7, ...input },
+			...(snapshot ? { snapshot: snapshot as Snapshot<unknown> } : {})
 		});
 		const driver = new QuestDriver(quest, actor, clock);
 		actor.start();

@@ -3,9 +3,9 @@
  * records what is ever reached, and picks a small set of plays that together visit every node, choice, route,
  * consequence and ending (the engine's tests drive the real machine along them).
  *
- * Plays that reach the same situation (node, meters, flags, the past choices some condition asks about, consequences
- * still waiting) continue identically, so each situation is explored once and its path count reused: a quest with a
- * million paths is counted in a blink, and only refused for being over the budget.
+ * Plays that reach the same situation (node, consequences still waiting, and the meters, flags and past choices that
+ * can shape what follows) continue identically, so each situation is explored once and its path count reused: a
+ * quest with a million paths is counted quickly, and only refused for being over the budget.
  */
 import {
 	advanceLine,
@@ -36,6 +36,8 @@ export interface QuestWalk {
 	/** Distinct plays from start to an ending; exact unless `complete` is false. */
 	paths: number;
 	complete: boolean;
+	/** Distinct situations explored (what the walk cost). */
+	situations: number;
 	longestPlay: number;
 	nodes: Set<string>;
 	/** `<node>.<choice>` ever taken. */
@@ -51,31 +53,46 @@ export interface QuestWalk {
 	covering: { play: QuestPlay; ending: string }[];
 }
 
-function conditionNodes(condition: QuestCondition | undefined, into: Set<string>): void {
+/** What conditions ask about: past choices (by node), flags and meters. */
+interface Asked {
+	nodes: Set<string>;
+	flags: Set<string>;
+	meters: Set<string>;
+}
+
+function collectAsked(condition: QuestCondition | undefined, into: Asked): void {
 	if (!condition) return;
-	if ('chose' in condition) into.add(condition.chose.node);
-	else if ('not' in condition) conditionNodes(condition.not, into);
-	else if ('all' in condition) condition.all.forEach((part) => conditionNodes(part, into));
-	else if ('any' in condition) condition.any.forEach((part) => conditionNodes(part, into));
+	if ('chose' in condition) into.nodes.add(condition.chose.node);
+	else if ('flag' in condition) into.flags.add(condition.flag);
+	else if ('meter' in condition) into.meters.add(condition.meter);
+	else if ('not' in condition) collectAsked(condition.not, into);
+	else if ('all' in condition) condition.all.forEach((part) => collectAsked(part, into));
+	else condition.any.forEach((part) => collectAsked(part, into));
 }
 
-/** Choice nodes whose past choice some condition asks about: the only past choices that shape the future. */
-function rememberedChoices(quest: CompiledQuest): Set<string> {
-	const nodes = new Set<string>();
+/**
+ * The parts of a play state that can change what happens next: the past choices, flags and meters some condition
+ * asks about, plus every meter the build must keep in bounds (not clamped). The rest (a flag nobody tests, a clamped
+ * meter nobody tests) only colours the ending, so two plays differing only there continue identically.
+ */
+function shapingState(quest: CompiledQuest): Asked {
+	const asked: Asked = { nodes: new Set(), flags: new Set(), meters: new Set(quest.meters.filter((m) => !m.clamp).map((m) => m.id)) };
 	for (const node of Object.values(quest.nodes)) {
-		if (node.type === 'choice') node.choices.forEach((choice) => conditionNodes(choice.when, nodes));
-		if (node.type === 'branch') node.routes.forEach((route) => conditionNodes(route.when, nodes));
+		if (node.type === 'choice') node.choices.forEach((choice) => collectAsked(choice.when, asked));
+		if (node.type === 'branch') node.routes.forEach((route) => collectAsked(route.when, asked));
 	}
-	return nodes;
+	return asked;
 }
 
-function situationKey(state: QuestPlayState, remembered: Set<string>): string {
+function situationKey(state: QuestPlayState, shaping: Asked): string {
 	const chosen = Object.keys(state.chosen)
-		.filter((node) => remembered.has(node))
+		.filter((node) => shaping.nodes.has(node))
 		.sort()
 		.map((node) => `${node}=${state.chosen[node]}`);
+	const meters = [...shaping.meters].map((meter) => state.meters[meter]);
+	const flags = state.flags.filter((flag) => shaping.flags.has(flag));
 	const pending = state.pending.map((p) => (p.at ? `${p.consequence}@${p.at}` : `${p.consequence}+${(p.dueStep ?? 0) - state.step}`)).sort();
-	return JSON.stringify([state.node, state.meters, state.flags, chosen, pending]);
+	return `${state.node}|${meters.join(',')}|${flags.join(',')}|${chosen.join(',')}|${pending.join(',')}`;
 }
 
 interface Totals {
@@ -87,6 +104,7 @@ export function walkQuest(quest: CompiledQuest): QuestWalk {
 	const walk: QuestWalk = {
 		paths: 0,
 		complete: true,
+		situations: 0,
 		longestPlay: 0,
 		nodes: new Set(),
 		choices: new Set(),
@@ -97,7 +115,7 @@ export function walkQuest(quest: CompiledQuest): QuestWalk {
 		issues: [],
 		covering: []
 	};
-	const remembered = rememberedChoices(quest);
+	const shaping = shapingState(quest);
 	const memo = new Map<string, Totals & { byEnding: Map<string, number> }>();
 	const firstReach: QuestPlay[] = [];
 	const seenIssues = new Set<string>();
@@ -132,22 +150,29 @@ export function walkQuest(quest: CompiledQuest): QuestWalk {
 		}
 	};
 
-	const explore = (state: QuestPlayState): Totals & { byEnding: Map<string, number> } => {
-		const key = situationKey(state, remembered);
+	type Found = Totals & { byEnding: Map<string, number> };
+	const nothing = (): Found => ({ paths: 0, longest: 0, byEnding: new Map() });
+
+	// Lines lead to one place: they are walked through, and only decisions and endings are remembered as situations.
+	const explore = (from: QuestPlayState): Found => {
+		let state = from;
+		while (quest.nodes[state.node]!.type === 'line') {
+			const next = step(() => advanceLine(quest, state));
+			if (!next) return nothing();
+			state = next.state;
+		}
+		const key = situationKey(state, shaping);
 		const known = memo.get(key);
 		if (known) return known;
 		if (memo.size >= QUEST_WALK_STATE_LIMIT) {
 			walk.complete = false;
-			return { paths: 0, longest: 0, byEnding: new Map() };
+			return nothing();
 		}
 		const node = quest.nodes[state.node]!;
-		let totals: Totals & { byEnding: Map<string, number> } = { paths: 0, longest: 0, byEnding: new Map() };
+		let totals = nothing();
 		if (node.type === 'ending') {
 			reach(walk.endings, node.id);
 			totals = { paths: 1, longest: 0, byEnding: new Map([[node.id, 1]]) };
-		} else if (node.type === 'line') {
-			const next = step(() => advanceLine(quest, state));
-			if (next) totals = explore(next.state);
 		} else if (node.type === 'choice') {
 			const offered = choicesNow(quest, state).filter((c) => c.available);
 			if (offered.length === 0) issue({ kind: 'no-choice', node: node.id, play: [...play] });
@@ -175,6 +200,7 @@ export function walkQuest(quest: CompiledQuest): QuestWalk {
 		walk.longestPlay = totals.longest;
 		walk.pathsByEnding = totals.byEnding;
 	}
+	walk.situations = memo.size;
 	if (!walk.complete) issue({ kind: 'too-many-states', limit: QUEST_WALK_STATE_LIMIT });
 	walk.covering = coveringPlays(quest, firstReach);
 	return walk;

@@ -38,7 +38,7 @@ describe.each(questDirectories(root))('%s', (dir) => {
 			const driver = QuestDriver.start(quest, { timed: false, seed: play.length }).play(play).expectEnding(ending);
 			for (const view of driver.shown) {
 				if (view.kind === 'ending') seenEndings.add(view.endingId);
-				else if (view.consequence) seenConsequences.add(view.consequence.replace(/^consequence\./, ''));
+				else if (view.kind === 'line' && view.consequence) seenConsequences.add(view.consequence.replace(/^consequence\./, ''));
 				else seenNodes.add(view.nodeId);
 			}
 			for (const event of driver.ofType('quest.choice')) seenChoices.add(`${event.payload.nodeId}.${event.payload.choiceId}`);
