@@ -25,7 +25,7 @@ function player(options: { untimed?: boolean } = {}) {
 		rounds,
 		context: () => snapshot().context,
 		flow: () => (snapshot().value as { flow: string }).flow,
-		pace: () => (snapshot().value as { pace: string }).pace,
+		pace: () => (snapshot().matches({ pace: 'timed' }) ? 'timed' : 'untimed'),
 		currentCard: () => cardById(sortGame, snapshot().context.deck[snapshot().context.index]!),
 		send: (event: Parameters<typeof actor.send>[0]) => (actor.send(event), driver),
 		start: (level = 1) => driver.send({ type: 'START', level }),
@@ -42,14 +42,20 @@ function player(options: { untimed?: boolean } = {}) {
 }
 
 describe('the "Gift or bribe?" machine', () => {
-	it('starts at the intro with the clock on, and deals a round on START', () => {
+	it('starts at the intro with the clock on but not ticking, and deals a round on START', () => {
 		const game = player();
-		expect(game.flow()).toBe('intro');
-		expect(game.pace()).toBe('timed');
+		expect(game.actor.getSnapshot().value).toEqual({ flow: 'intro', pace: { timed: 'waiting' } });
 		game.start(1);
-		expect(game.flow()).toBe('card');
+		expect(game.actor.getSnapshot().value).toEqual({ flow: 'card', pace: { timed: 'running' } });
 		expect(game.context()).toMatchObject({ level: 1, index: 0, answers: [], remainingMs: 10_000, playId: PLAY_ID, seed: 7 });
 		expect(game.context().deck).toHaveLength(3);
+	});
+
+	it('ticks only while a card is up', () => {
+		const game = player().start(1).answerRight();
+		expect(game.actor.getSnapshot().value).toEqual({ flow: 'feedback', pace: { timed: 'waiting' } });
+		game.next();
+		expect(game.actor.getSnapshot().value).toEqual({ flow: 'card', pace: { timed: 'running' } });
 	});
 
 	it('ignores a level that does not exist and a category that is not one', () => {

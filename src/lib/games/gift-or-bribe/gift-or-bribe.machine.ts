@@ -2,11 +2,12 @@
  * "Gift or bribe?" as a state machine: the game itself, which the Phaser scene and the page only draw and feed.
  *
  * Two regions run side by side. `flow` is the round: intro → card → feedback → … → summary. `pace` is the clock:
- * `timed` ticks and runs a card's time down, `untimed` (WCAG 2.2.1: the player may switch time limits off) does not.
+ * `timed` ticks while a card is up and runs its time down, `untimed` (WCAG 2.2.1: the player may switch time limits
+ * off) does not.
  * The player switches pace at any moment, mid-card included, and the round goes on where it was. Time comes from
  * the actor's clock (xstate's `clock` option: `SimulatedClock` in tests), never from Date.
  */
-import { assign, emit, raise, setup } from 'xstate';
+import { assign, emit, not, raise, setup, stateIn } from 'xstate';
 import type { MiniGameAnswer } from '../../progress/game-events';
 import type { GameEventDraft } from '../../progress/game-events';
 import { dealRound, hasLevel, judge, levelSettings, roundPayload, TIMEOUT, type SortRules } from './rules';
@@ -144,9 +145,17 @@ export const giftOrBribeMachine = setup({
 				choosing: { always: [{ guard: 'startsUntimed', target: 'untimed' }, { target: 'timed' }] },
 				timed: {
 					entry: 'markTimed',
-					// The clock ticks here only; `flow` listens for TICK while a card is up.
-					after: { tick: { target: 'timed', reenter: true, actions: raise({ type: 'TICK' }) } },
-					on: { TIMER_OFF: 'untimed' }
+					on: { TIMER_OFF: 'untimed' },
+					initial: 'waiting',
+					states: {
+						// Between cards, nothing ticks: an idle page costs nothing.
+						waiting: { always: { guard: stateIn({ flow: 'card' }), target: 'running' } },
+						running: {
+							always: { guard: not(stateIn({ flow: 'card' })), target: 'waiting' },
+							// The clock ticks here only; `flow` counts TICKs down while its card is up.
+							after: { tick: { target: 'running', reenter: true, actions: raise({ type: 'TICK' }) } }
+						}
+					}
 				},
 				untimed: {
 					entry: 'markUntimed',

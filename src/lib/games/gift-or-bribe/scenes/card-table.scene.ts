@@ -1,5 +1,5 @@
 /**
- * The "Gift or bribe?" table: the card of the moment, its clock, and the two sides to swipe it to. It draws what the
+ * The "Gift or bribe?" table: the card of the moment and its clock; a card swiped left or right is answered. It draws what the
  * machine's snapshot says and sends ANSWER when a card is swiped or a side is tapped — nothing else: no rules, no
  * storage. Texts (the situation, the category names) come resolved in the player's language from the host.
  */
@@ -24,7 +24,7 @@ export interface CardTableBindings {
 
 type Snapshot = SnapshotFrom<typeof giftOrBribeMachine>;
 
-const CARD = { x: 180, y: 236, width: 290, height: 322 } as const;
+const CARD = { x: 180, y: 256, width: 300, height: 380 } as const;
 /** How far a card must travel to count as swiped. */
 const SWIPE_DISTANCE = 70;
 
@@ -38,7 +38,7 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 		#cardKey = '';
 		#timer!: Phaser.GameObjects.Graphics;
 		#verdict: Phaser.GameObjects.Container | undefined;
-		#sides: Phaser.GameObjects.Container[] = [];
+		#stamps: Phaser.GameObjects.Text[] = [];
 		#dragFrom: number | undefined;
 
 		constructor() {
@@ -49,7 +49,6 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 			useLogicalCamera(this, viewport);
 			this.cameras.main.setBackgroundColor(colours.canvas);
 			this.#timer = this.add.graphics();
-			this.#sides = actor.getSnapshot().context.game.categories.slice(0, 2).map((category, index) => this.#side(category, index));
 			this.#listenForSwipes();
 			const subscription = actor.subscribe((snapshot) => this.#render(snapshot));
 			this.events.once('shutdown', () => subscription.unsubscribe());
@@ -59,25 +58,6 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 
 		#text(x: number, y: number, text: string, style: Phaser.Types.GameObjects.Text.TextStyle) {
 			return this.add.text(x, y, text, textStyle(viewport, fontFamily, style));
-		}
-
-		/** A side to swipe to (left: the first category, right: the second), which a tap also chooses. */
-		#side(category: string, index: number) {
-			const left = index === 0;
-			const x = left ? 84 : 276;
-			const y = 448;
-			const background = this.add.graphics();
-			background.fillStyle(left ? colours['success-soft'] : colours['danger-soft']).fillRoundedRect(-76, -22, 152, 44, 22);
-			const label = this.#text(0, 0, left ? `← ${bindings.categoryLabel(category)}` : `${bindings.categoryLabel(category)} →`, {
-				fontSize: '18px',
-				fontStyle: 'bold',
-				color: left ? palette.css.success : palette.css.danger
-			}).setOrigin(0.5);
-			const side = this.add.container(x, y, [background, label]).setSize(152, 44).setInteractive({ useHandCursor: true });
-			side.on('pointerdown', () => {
-				if (this.#flow() === 'card') actor.send({ type: 'ANSWER', category });
-			});
-			return side;
 		}
 
 		#flow(): string {
@@ -93,13 +73,14 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 				if (this.#dragFrom === undefined || !this.#card) return;
 				const dx = pointer.worldX - this.#dragFrom;
 				this.#card.setX(CARD.x + dx).setAngle(dx / 14);
-				this.#sides.forEach((side, index) => side.setScale((index === 0 ? dx < -SWIPE_DISTANCE / 2 : dx > SWIPE_DISTANCE / 2) ? 1.08 : 1));
+				// The category the card is heading to shows on it, as a stamp.
+				this.#stamps.forEach((stamp, index) => stamp.setAlpha(Math.min(1, Math.max(0, (index === 0 ? -dx : dx) / SWIPE_DISTANCE))));
 			});
 			const release = (pointer: Phaser.Input.Pointer) => {
 				if (this.#dragFrom === undefined) return;
 				const dx = pointer.worldX - this.#dragFrom;
 				this.#dragFrom = undefined;
-				this.#sides.forEach((side) => side.setScale(1));
+				this.#stamps.forEach((stamp) => stamp.setAlpha(0));
 				const categories = actor.getSnapshot().context.game.categories;
 				if (Math.abs(dx) >= SWIPE_DISTANCE && this.#flow() === 'card') {
 					actor.send({ type: 'ANSWER', category: dx < 0 ? categories[0]! : categories[1]! });
@@ -112,9 +93,9 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 		}
 
 		#render(snapshot: Snapshot) {
-			const { flow, pace } = snapshot.value as { flow: string; pace: string };
+			const { flow } = snapshot.value as { flow: string };
 			const context = snapshot.context;
-			this.#drawTimer(flow === 'card' && pace === 'timed' ? context.remainingMs / (levelSettings(context.game, context.level).secondsPerCard * 1000) : undefined);
+			this.#drawTimer(flow === 'card' && snapshot.matches({ pace: 'timed' }) ? context.remainingMs / (levelSettings(context.game, context.level).secondsPerCard * 1000) : undefined);
 			const key = flow === 'card' || flow === 'feedback' ? `${context.playId}:${context.index}` : flow;
 			if (key !== this.#cardKey) {
 				this.#cardKey = key;
@@ -123,7 +104,6 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 				this.#card?.destroy();
 				this.#card = flow === 'card' || flow === 'feedback' ? this.#drawCard(context.deck[context.index]!) : this.#drawStack();
 			}
-			this.#sides.forEach((side) => side.setAlpha(flow === 'card' ? 1 : 0.35));
 			if (flow === 'feedback' && !this.#verdict) this.#showVerdict(snapshot);
 		}
 
@@ -144,20 +124,33 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 		#drawCard(cardId: string) {
 			const g = this.add.graphics();
 			this.#cardBackground(g);
-			g.fillStyle(colours['primary-soft']).fillCircle(0, -CARD.height / 2 + 66, 48);
-			drawPlace(g, cardById(actor.getSnapshot().context.game, cardId).place, 0, -CARD.height / 2 + 66, palette);
-			const text = this.#text(0, -CARD.height / 2 + 128, bindings.cardText(cardId), {
-				fontSize: '18px',
+			g.fillStyle(colours['primary-soft']).fillCircle(0, -CARD.height / 2 + 76, 52);
+			drawPlace(g, cardById(actor.getSnapshot().context.game, cardId).place, 0, -CARD.height / 2 + 76, palette);
+			const text = this.#text(0, -CARD.height / 2 + 148, bindings.cardText(cardId), {
+				fontSize: '20px',
 				color: palette.css.ink,
 				align: 'center',
 				lineSpacing: 4,
 				wordWrap: { width: CARD.width - 40, useAdvancedWrap: true }
 			}).setOrigin(0.5, 0);
 			// A long situation shrinks to fit rather than spill off the card.
-			while (text.height > CARD.height - 146 && Number.parseInt(String(text.style.fontSize), 10) > 13) {
+			while (text.height > CARD.height - 166 && Number.parseInt(String(text.style.fontSize), 10) > 13) {
 				text.setFontSize(Number.parseInt(String(text.style.fontSize), 10) - 1);
 			}
-			const card = this.add.container(CARD.x, CARD.y, [g, text]);
+			const categories = actor.getSnapshot().context.game.categories;
+			this.#stamps = categories.slice(0, 2).map((category, index) =>
+				this.#text(index === 0 ? 70 : -70, -CARD.height / 2 + 40, bindings.categoryLabel(category), {
+					fontSize: '24px',
+					fontStyle: 'bold',
+					color: index === 0 ? palette.css.success : palette.css.danger,
+					backgroundColor: palette.css.surface,
+					padding: { x: 10, y: 4 }
+				})
+					.setOrigin(0.5)
+					.setAngle(index === 0 ? 12 : -12)
+					.setAlpha(0)
+			);
+			const card = this.add.container(CARD.x, CARD.y, [g, text, ...this.#stamps]);
 			if (!reducedMotion()) {
 				card.setScale(0.92).setAlpha(0);
 				this.tweens.add({ targets: card, scale: 1, alpha: 1, duration: 180, ease: 'Quad.easeOut' });
@@ -206,14 +199,15 @@ export function cardTableScene(phaser: PhaserModule, viewport: GameViewport, bin
 			if (answer.correct) g.lineBetween(-26, 2, -8, 22).lineBetween(-8, 22, 28, -20);
 			else g.lineBetween(-22, -22, 22, 22).lineBetween(22, -22, -22, 22);
 			const pillColour = correctAnswer === categories[0] ? colours.success : colours.danger;
-			const label = this.#text(0, 108, bindings.categoryLabel(correctAnswer), {
+			const label = this.#text(0, 96, bindings.categoryLabel(correctAnswer), {
 				fontSize: '26px',
 				fontStyle: 'bold',
 				color: palette.css.surface,
 				backgroundColor: `#${pillColour.toString(16).padStart(6, '0')}`,
 				padding: { x: 22, y: 8 }
 			}).setOrigin(0.5);
-			this.#verdict = this.add.container(CARD.x, CARD.y - 40, [g, label]);
+			// High on the table: the explanation covers its lower half.
+			this.#verdict = this.add.container(CARD.x, 112, [g, label]);
 			if (duration > 0) {
 				this.#verdict.setScale(0.6).setAlpha(0);
 				this.tweens.add({ targets: this.#verdict, scale: 1, alpha: 1, delay: 120, duration: 200, ease: 'Back.easeOut' });
