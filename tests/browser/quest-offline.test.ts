@@ -103,6 +103,10 @@ describe('a quest played offline', () => {
 		const ended = quest.find((event) => event.type === 'quest.ended')!;
 		expect(ended.payload.steps).toBe(choices.length);
 		for (const event of quest) expect(outbox).toContain(event.id);
+		// Leaving the page takes the game down: no canvas is left behind.
+		await page.getByRole('link', { name: message('ru', 'games_nav') }).first().click();
+		await page.waitForURL(`**/ru/games`);
+		await expect.poll(() => page.locator('canvas').count()).toBe(0);
 		expect(pageErrors).toEqual([]);
 		await context.close();
 	});

@@ -21,7 +21,7 @@ export async function mountQuest(
 	const tokens = questTokens(readPalette());
 	const fontFamily = gameFontFamily();
 	const resolution = canvasResolution(window.devicePixelRatio);
-	return mountGame({
+	const mounted = await mountGame({
 		parent,
 		width,
 		height,
@@ -32,4 +32,13 @@ export async function mountQuest(
 		// canvas's native clicks (so a finger can scroll the page over it) and the page owns the keyboard.
 		config: { scale: { mode: 0 /* Phaser.Scale.NONE */, zoom: 1 / resolution }, input: { keyboard: false, mouse: false, touch: false, gamepad: false } }
 	});
+	if (!mounted) return undefined;
+	return {
+		...mounted,
+		destroy() {
+			// Phaser destroys a game on its next step; the quest's loop sleeps between steps, so wake it for that one.
+			mounted.destroy();
+			mounted.game.loop.wake();
+		}
+	};
 }

@@ -78,7 +78,8 @@ export function layoutQuest(input: LayoutInput, measure: MeasureText): QuestLayo
 	const meterCellWidth = 130 * scale;
 	const columns = input.meterCount === 0 ? 0 : Math.max(1, Math.min(input.meterCount, Math.floor((width - 2 * pad + gap) / (meterCellWidth + gap))));
 	const labelHeight = measure('Ag', 'label', meterCellWidth);
-	const cellHeight = Math.ceil(labelHeight + 4 * scale + 10 * scale);
+	// A label line, then the bar with the value at its end.
+	const cellHeight = Math.ceil(labelHeight * 2 + 4 * scale);
 	const cellWidth = columns === 0 ? 0 : (width - 2 * pad - (columns - 1) * gap) / columns;
 	const cells: Rect[] = [];
 	for (let index = 0; index < input.meterCount; index += 1) {
@@ -140,7 +141,8 @@ function placeBlock(block: LayoutBlock, x: number, width: number, inner: number,
 		case 'dialogue':
 			if (block.speaker) add('speaker', block.speaker);
 			add('body', block.text);
-			if (block.hint) add('small', block.hint);
+			// The hint leaves room at the end of its line for the "go on" arrow.
+			if (block.hint) add('small', block.hint, textX, textWidth - Math.round(28 * scale));
 			break;
 		case 'prompt':
 			add('body', block.text);

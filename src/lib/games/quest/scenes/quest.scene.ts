@@ -67,6 +67,10 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			this.cameras.main.setOrigin(0, 0).setZoom(ratio).setBackgroundColor(css(t.canvas));
 			this.#unsubscribe = bridge.subscribe(() => this.#refresh());
 			const stopListening = this.#listen(this.game.canvas);
+			// Phaser wakes its loop when the tab comes back: one frame, then sleep again.
+			const onVisible = () => this.#renderOnce();
+			this.game.events.on('visible', onVisible);
+			this.events.once('shutdown', () => this.game.events.off('visible', onVisible));
 			this.events.once('shutdown', () => {
 				this.#unsubscribe?.();
 				stopListening();
@@ -84,11 +88,24 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				// Same view: the ticking timer or the focus ring, drawn without rebuilding the rest.
 				this.#updateTimer();
 				if (previous.focus !== screen.focus) this.#paintButtons();
+				this.#renderOnce();
 				return;
 			}
 			if (!previous || questViewKey(previous.view) !== questViewKey(screen.view)) this.#hover = -1;
 			this.#drawnKey = key;
 			this.#draw(screen, width, height);
+			this.#renderOnce();
+		}
+
+		/**
+		 * Nothing on a quest's screen moves between steps, so the game loop sleeps and wakes for one frame when
+		 * something changed: no script or GPU time per frame while a person reads (a cheap phone's battery, the
+		 * bench's frame budget). Waking runs one step at once; the frame's end puts the loop back to sleep.
+		 */
+		#renderOnce(): void {
+			const loop = this.game.loop;
+			this.game.events.once('postrender', () => loop.sleep());
+			loop.wake();
 		}
 
 		#style(role: FontRole) {
@@ -213,19 +230,22 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				const cell = layout.meters.cells[index]!;
 				const trend = screen.trends[meter.id] ?? 'same';
 				const arrow = trend === 'better' ? ' ▲' : trend === 'worse' ? ' ▼' : '';
-				const value = this.add.text(cell.x + cell.width, cell.y, `${meter.value}${arrow}`, this.#style('label')).setOrigin(1, 0).setDepth(2);
-				this.#oneLine(screen.words.text(meter.label), cell.x, cell.y, cell.width - value.width - 8 * s);
+				// The label takes the cell's whole width; the value (with its trend arrow) sits at the end of the bar.
+				const label = this.#oneLine(screen.words.text(meter.label), cell.x, cell.y, cell.width);
+				const rowY = cell.y + label.height + 4 * s;
+				const value = this.add.text(cell.x + cell.width, rowY, `${meter.value}${arrow}`, this.#style('label')).setOrigin(1, 0).setDepth(2);
 				if (trend !== 'same') value.setColor(css(trend === 'better' ? t.success : t.danger));
-				const barY = cell.y + cell.height - 10 * s;
+				const barWidth = Math.max(24 * s, cell.width - value.width - 8 * s);
+				const barY = rowY + value.height / 2 - 4 * s;
 				g.fillStyle(t.surfaceSunk, 1);
-				g.fillRoundedRect(cell.x, barY, cell.width, 8 * s, 4 * s);
+				g.fillRoundedRect(cell.x, barY, barWidth, 8 * s, 4 * s);
 				const share = meterShare(meter);
 				if (share > 0) {
 					g.fillStyle(t[TONE_FILL[meterTone(meter)]], 1);
-					g.fillRoundedRect(cell.x, barY, Math.max(8 * s, cell.width * share), 8 * s, 4 * s);
+					g.fillRoundedRect(cell.x, barY, Math.max(8 * s, barWidth * share), 8 * s, 4 * s);
 				}
 				g.lineStyle(1, t.line, 1);
-				g.strokeRoundedRect(cell.x, barY, cell.width, 8 * s, 4 * s);
+				g.strokeRoundedRect(cell.x, barY, barWidth, 8 * s, 4 * s);
 			});
 		}
 
@@ -350,12 +370,14 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				if (hover !== this.#hover) {
 					this.#hover = hover;
 					this.#paintButtons();
+					this.#renderOnce();
 				}
 			};
 			const onLeave = () => {
 				if (this.#hover === -1) return;
 				this.#hover = -1;
 				this.#paintButtons();
+				this.#renderOnce();
 			};
 			canvas.addEventListener('click', onClick);
 			canvas.addEventListener('pointermove', onMove);
