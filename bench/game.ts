@@ -6,6 +6,8 @@
 //    phone roughly is: time until a quest and a mini-game show their first frame, frame times while idle-animating,
 //    and the JS heap in use.
 // BENCH_PLAYS sets the plays per quest (2000); BENCH_CPU_SLOWDOWN the throttling (4); BENCH_SKIP_BROWSER=1 skips part 3.
+// Targets (PASS/FAIL printed beside each figure): a quest pack ≤ 40 KiB brotli; Phaser ≤ 300 KiB brotli; on the slowed
+// phone a first frame within 5 s, the main thread free enough for a frame every 50 ms (p95), and ≤ 64 MiB of JS heap.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -22,6 +24,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const PLAYS = Number(process.env.BENCH_PLAYS ?? 2000);
 const SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 4);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+const TARGET = { questPackBrotli: 40 * 1024, phaserBrotli: 300 * 1024, firstFrameMs: 5000, frameP95Ms: 50, heapBytes: 64 * 1024 * 1024 };
 const n = (value: number, digits = 0) => value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** A small seeded generator, so two runs make the same plays. */
@@ -78,7 +82,8 @@ for (const file of build.quests) {
 console.log('\nBytes a phone downloads for games (after the first visit, in the background)');
 for (const file of build.quests) {
 	const body = Buffer.from(file.body);
-	console.log(`  quest ${file.id.padEnd(20)} ${kib(body.length)} raw · ${kib(gzipSync(body, { level: 9 }).length)} gzip · ${kib(brotliCompressSync(body).length)} brotli`);
+	const brotli = brotliCompressSync(body).length;
+	console.log(`  quest ${file.id.padEnd(20)} ${kib(body.length)} raw · ${kib(gzipSync(body, { level: 9 }).length)} gzip · ${kib(brotli)} brotli  ${verdict(brotli <= TARGET.questPackBrotli)} (≤ ${kib(TARGET.questPackBrotli)})`);
 }
 if (!existsSync(path.join(root, 'build/index.js'))) {
 	console.log('  build/ is missing: building…');
@@ -87,7 +92,9 @@ if (!existsSync(path.join(root, 'build/index.js'))) {
 const chunks = path.join(root, 'build/client/_app/immutable/chunks');
 for (const name of readdirSync(chunks).filter((file) => file.startsWith('game-') && file.endsWith('.js')).sort()) {
 	const body = readFileSync(path.join(chunks, name));
-	console.log(`  ${name.padEnd(40)} ${kib(statSync(path.join(chunks, name)).size)} raw · ${kib(gzipSync(body, { level: 9 }).length)} gzip · ${kib(brotliCompressSync(body).length)} brotli`);
+	const brotli = brotliCompressSync(body).length;
+	const target = name.startsWith('game-phaser') ? `  ${verdict(brotli <= TARGET.phaserBrotli)} (≤ ${kib(TARGET.phaserBrotli)})` : '';
+	console.log(`  ${name.padEnd(40)} ${kib(statSync(path.join(chunks, name)).size)} raw · ${kib(gzipSync(body, { level: 9 }).length)} gzip · ${kib(brotli)} brotli${target}`);
 }
 
 if (process.env.BENCH_SKIP_BROWSER === '1') process.exit(0);
@@ -131,7 +138,7 @@ try {
 		const metrics = (await cdp.send('Performance.getMetrics')).metrics;
 		const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
 		console.log(
-			`  ${target.name.padEnd(28)} first frame ${n(firstFrameMs)} ms · ${n(frames.length / 3, 0)} fps · frame p50 ${n(percentile(0.5), 1)} ms, p95 ${n(percentile(0.95), 1)} ms · JS heap ${n(heap / 1024 / 1024, 1)} MiB`
+			`  ${target.name.padEnd(28)} first frame ${n(firstFrameMs)} ms ${verdict(firstFrameMs <= TARGET.firstFrameMs)} · ${n(frames.length / 3, 0)} fps · frame p50 ${n(percentile(0.5), 1)} ms, p95 ${n(percentile(0.95), 1)} ms ${verdict(percentile(0.95) <= TARGET.frameP95Ms)} · JS heap ${n(heap / 1024 / 1024, 1)} MiB ${verdict(heap <= TARGET.heapBytes)}`
 		);
 		await context.close();
 	}
