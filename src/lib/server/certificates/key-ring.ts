@@ -7,7 +7,7 @@ import { createHmac, createPrivateKey, generateKeyPairSync, randomBytes, type Ke
 import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CompactSign } from 'jose';
-import { publicPartOf, signingKeyAt, type Ed25519PublicJwk, type IssuerPublicKey } from '../../certificates/issuer-keys';
+import { publicPartOf, signingKeyAt, type Ed25519PublicJwk, type IssuerPublicKey } from '../../certificates/issuer-keys.ts';
 
 export const KEY_RING_FILE = 'certificate-keys.json';
 
@@ -99,7 +99,7 @@ export function createCertificateSigner(ring: KeyRing): CertificateSigner {
 	const privateKeys = new Map<string, KeyObject>();
 	const privateKeyOf = (key: PrivateIssuerKey) => {
 		let keyObject = privateKeys.get(key.kid);
-		if (!keyObject) privateKeys.set(key.kid, (keyObject = createPrivateKey({ key: key.privateKeyJwk, format: 'jwk' })));
+		if (!keyObject) privateKeys.set(key.kid, (keyObject = createPrivateKey({ key: { ...key.privateKeyJwk }, format: 'jwk' })));
 		return keyObject;
 	};
 	return {

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * Noto Sans Regular and Bold, full TTFs from @expo-google-fonts/noto-sans (a runtime dependency: the server reads them
+ * from node_modules). The @fontsource woff2 files split Cyrillic into separate files and crash when subset.
+ */
+export function loadCertificateFonts(): { regular: Uint8Array; bold: Uint8Array } {
+	const require = createRequire(import.meta.url);
+	const file = (weight: string) => new Uint8Array(readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`)));
+	return { regular: file('400Regular'), bold: file('700Bold') };
+}
