@@ -4,9 +4,10 @@
  * token, so a phone checks it offline). The full credential travels inside the PDF too: as an attached file
  * (`certificate.jwt`) and in the document's keywords, where `npm run cert:verify` finds it.
  *
- * The font is a full Noto Sans TTF (Cyrillic with ң, ө, ү), embedded as a subset: only the letters used are stored.
+ * The font is a full Noto Sans TTF (Cyrillic with ң, ө, ү), embedded as a subset of the letters used (with the fix in
+ * fontkit-even-glyphs.ts; without it @pdf-lib/fontkit's subsets lose most glyphs of this font).
  */
-import fontkit from '@pdf-lib/fontkit';
+import { evenGlyphFontkit } from './fontkit-even-glyphs';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import QRCode from 'qrcode';
 
@@ -151,9 +152,9 @@ function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) 
 
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Uint8Array> {
 	const pdf = await PDFDocument.create();
-	pdf.registerFontkit(fontkit);
-	const regular = await pdf.embedFont(input.fonts.regular, { subset: false });
-	const bold = await pdf.embedFont(input.fonts.bold, { subset: false });
+	pdf.registerFontkit(evenGlyphFontkit);
+	const regular = await pdf.embedFont(input.fonts.regular, { subset: true });
+	const bold = await pdf.embedFont(input.fonts.bold, { subset: true });
 	const page = pdf.addPage([PAGE.width, PAGE.height]);
 	const { texts } = input;
 

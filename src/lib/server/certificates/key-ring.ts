@@ -4,7 +4,7 @@
  * with. Rotating adds a key and closes the current one's window; old public keys stay, so old certificates verify.
  */
 import { createHmac, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CompactSign } from 'jose';
 import { publicPartOf, signingKeyAt, type Ed25519PublicJwk, type IssuerPublicKey } from '../../certificates/issuer-keys.ts';
@@ -69,6 +69,7 @@ export function writeKeyRing(file: string, ring: KeyRing): void {
 export function ensureKeyRing(dataDir: string, now: Date = new Date()): KeyRing {
 	const file = keyRingPath(dataDir);
 	if (!existsSync(file)) {
+		mkdirSync(dataDir, { recursive: true });
 		const temporary = `${file}.${process.pid}.new`;
 		writeFileSync(temporary, `${JSON.stringify(newKeyRing(now), null, '\t')}\n`, { mode: 0o600 });
 		try {
