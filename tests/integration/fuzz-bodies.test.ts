@@ -31,6 +31,7 @@ const WITHHELD: Record<string, string> = {
 	'POST /api/organisations/[organisationId]/admins': 'login',
 	'POST /api/organisations/[organisationId]/members': 'login',
 	'POST /api/organisations/[organisationId]/members/import': 'dryRun',
+	'POST /api/schools/import': 'dryRun',
 	'POST /api/organisations/[organisationId]/assignments': 'courseId',
 	'POST /api/classes/[classId]/assignments': 'courseId',
 	'POST /api/people/[personId]/erase': 'confirmPersonId',
@@ -56,6 +57,7 @@ const TABLES = [
 	'held_events',
 	'course_summaries',
 	'change_log',
+	'schools',
 	'certificates'
 ];
 

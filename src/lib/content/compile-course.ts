@@ -13,6 +13,7 @@ import {
 	type TextFile
 } from './course.schema.ts';
 import type { CatalogueCourse, CoursePack, LegalClaim, PackLesson } from './pack.types.ts';
+import { checkTexts } from './check-texts.ts';
 import { legalClaims, renderText } from './render-text.ts';
 import { expectedTextKeys } from './text-keys.ts';
 import { checkCourseStructure, SCORED_TYPES } from './validate-structure.ts';
@@ -45,7 +46,7 @@ export interface CompiledCourse {
 
 export type CompileResult = { ok: true; course: CompiledCourse } | { ok: false; problems: ContentProblem[] };
 
-function parseDocument<S extends z.ZodType>(
+export function parseDocument<S extends z.ZodType>(
 	source: CourseSource,
 	path: string,
 	schema: S,
@@ -140,55 +141,20 @@ export function compileCourse(source: CourseSource, env: CompileEnvironment): Co
 		const text = parseDocument(source, `text.${locale}.yaml`, textFileSchema, problems);
 		if (text) texts.set(locale, text);
 	}
-	problems.push(...checkTexts(source.dir, course, keys, texts, env));
+	problems.push(
+		...checkTexts({
+			dir: source.dir,
+			id: course.id,
+			sourceLocale: course.sourceLocale,
+			keys,
+			texts,
+			hash: env.hash,
+			unknownReason: 'no such course, lesson, block or option'
+		})
+	);
 	if (problems.length > 0) return { ok: false, problems };
 
 	return { ok: true, course: buildPacks(source, course, lessons.map((lesson) => lesson.item), bank, keys, texts, env) };
-}
-
-function checkTexts(
-	dir: string,
-	course: CourseStructure,
-	keys: ReturnType<typeof expectedTextKeys>,
-	texts: Map<ContentLocale, TextFile>,
-	env: CompileEnvironment
-): ContentProblem[] {
-	const problems: ContentProblem[] = [];
-	const source = texts.get(course.sourceLocale);
-	for (const [locale, file] of texts) {
-		const path = `${dir}/text.${locale}.yaml`;
-		for (const [key, { required, kind }] of keys) {
-			const text = file.texts[key];
-			if (text === undefined) {
-				if (required) problems.push({ file: path, field: `texts.${key}`, reason: 'missing' });
-				continue;
-			}
-			if (text.trim() === '') problems.push({ file: path, field: `texts.${key}`, reason: 'empty' });
-			if (kind === 'plain' && legalClaims(text).length > 0) {
-				problems.push({ file: path, field: `texts.${key}`, reason: 'a title or alt text cannot carry a [[law: …]] mark' });
-			}
-			const sourceText = source?.texts[key];
-			if (locale !== course.sourceLocale && sourceText !== undefined) {
-				const stamped = file.translatedFrom?.[key];
-				if (stamped === undefined) {
-					problems.push({ file: path, field: `texts.${key}`, reason: `not stamped as translated: run npm run content:stamp -- ${course.id} ${locale}` });
-				} else if (stamped !== env.hash(sourceText)) {
-					problems.push({ file: path, field: `texts.${key}`, reason: `stale: the ${course.sourceLocale} source changed since this was translated` });
-				}
-				if (legalClaims(sourceText).length !== legalClaims(text).length) {
-					problems.push({
-						file: path,
-						field: `texts.${key}`,
-						reason: `has ${legalClaims(text).length} [[law: …]] marks, the ${course.sourceLocale} source has ${legalClaims(sourceText).length}`
-					});
-				}
-			}
-		}
-		for (const key of Object.keys(file.texts)) {
-			if (!keys.has(key)) problems.push({ file: path, field: `texts.${key}`, reason: 'unknown id: no such course, lesson, block or option' });
-		}
-	}
-	return problems;
 }
 
 function buildPacks(

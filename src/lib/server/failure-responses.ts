@@ -2,6 +2,7 @@ import { apiError } from './http';
 import type { OrganisationFailure } from './services/organisations.service';
 import type { CertificateFailure } from './services/certificates.service';
 import type { PeopleFailure } from './services/people.service';
+import type { SchoolsFailure } from './services/schools.service';
 
 const NOT_FOUND = 404;
 
@@ -67,6 +68,11 @@ export function certificateFailureResponse(failure: CertificateFailure): Respons
 		case 'already-revoked':
 			return apiError(409, failure.code, 'This certificate was already revoked.');
 	}
+}
+
+export function schoolsFailureResponse(failure: SchoolsFailure): Response {
+	const missing = failure.missing ? ` (missing columns: ${failure.missing.join(', ')})` : '';
+	return json400(failure.code, `The file cannot be imported: ${failure.problem}${missing}.`, { problem: failure.problem, ...(failure.missing ? { missing: failure.missing } : {}) });
 }
 
 function json400(code: string, message: string, extra: Record<string, unknown>): Response {
