@@ -4,17 +4,41 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
 import { contentPacks } from './scripts/content-packs-plugin.ts';
+import { gameChunkNames } from './scripts/game-chunks-plugin.ts';
 import { messageCatalogueGuard } from './scripts/message-catalogue-guard.ts';
+import { miniGameContent } from './scripts/minigame-content-plugin.ts';
 
 const packageJson = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 const inlangSettings = JSON.parse(readFileSync('./project.inlang/settings.json', 'utf8')) as { locales: string[] };
 
 export default defineConfig({
 	define: { __TAZA_VERSION__: JSON.stringify(packageJson.version) },
+	build: {
+		rollupOptions: {
+			output: {
+				// Games load Phaser and their data on demand, each in a chunk of its own with a stable name, so no page
+				// but a game's pulls them in and the service worker can fetch them after the first visit instead of at
+				// install (scripts/game-chunks-plugin.ts, src/service-worker.ts).
+				codeSplitting: {
+					groups: [
+						{ name: 'game-phaser', test: /node_modules[\\/]phaser[\\/]/ },
+						{
+							name: (id: string) => {
+								const game = /virtual:taza\/minigame\/([a-z0-9-]+)$/.exec(id)?.[1];
+								return game ? `game-data-${game}` : null;
+							}
+						}
+					]
+				}
+			}
+		}
+	},
 	plugins: [
+		gameChunkNames(),
 		messageCatalogueGuard({ messagesDir: './messages', locales: inlangSettings.locales }),
 		// Unit tests exercise the compiler directly; they must not depend on every course in content/ being sound.
 		...(process.env.VITEST ? [] : [contentPacks({ root: import.meta.dirname, only: process.env.TAZA_CONTENT_COURSES })]),
+		...(process.env.VITEST ? [] : [miniGameContent({ root: import.meta.dirname })]),
 		paraglideVitePlugin(paraglideOptions),
 		sveltekit()
 	],

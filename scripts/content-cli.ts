@@ -1,12 +1,16 @@
-// npm run content:check [-- course-id …]   validate content, print every problem (exit 1 when any)
-// npm run content:stamp -- <course-id> <locale>   record that a locale's texts are translated from the current source
-// npm run content:stats                     lessons, blocks, questions and pack size per course and locale
+// npm run content:check [-- id …]          validate content, print every problem (exit 1 when any)
+// npm run content:stamp -- <id> <locale>    record that a locale's texts (a course's and its facilitator guides', or a quest's)
+//                                           are translated from the current source
+// npm run content:stats                     per course and locale: lessons, blocks, questions, pack size;
+//                                           per course with facilitator guides and locale: guides, steps, questions, minutes, pack size;
+//                                           per quest: nodes, decision points, endings, paths, texts per locale
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describeProblems } from '../src/lib/content/content-problem';
 import { compileAllContent, contentHash } from '../src/lib/content/content-files';
 import { CONTENT_LOCALES } from '../src/lib/content/course.schema';
+import { QUEST_PATH_BUDGET } from '../src/lib/content/quest-paths';
 
 const root = path.resolve(import.meta.dirname, '..');
 const [command, ...args] = process.argv.slice(2);
@@ -19,15 +23,19 @@ function check(only: string[]): void {
 		process.exit(1);
 	}
 	console.log(`content OK: ${build.courses.map((course) => course.id).join(', ') || 'no courses'}`);
+	console.log(`quests OK: ${build.quests.map((quest) => `${quest.id} (${quest.walk.paths} paths)`).join(', ') || 'no quests'}`);
 }
 
 function stamp(courseId: string | undefined, locale: string | undefined): void {
 	if (!courseId || !locale || !(CONTENT_LOCALES as readonly string[]).includes(locale)) {
-		console.error('usage: npm run content:stamp -- <course-id> <ky|ru|en>');
+		console.error('usage: npm run content:stamp -- <course-or-quest-id> <ky|ru|en>');
 		process.exit(2);
 	}
-	const dir = path.join(root, 'content/courses', courseId);
-	const course = parseDocument(readFileSync(path.join(dir, 'course.yaml'), 'utf8')).toJS() as { sourceLocale?: string };
+	const isQuest = existsSync(path.join(root, 'content/quests', courseId, 'quest.yaml'));
+	const dir = path.join(root, isQuest ? 'content/quests' : 'content/courses', courseId);
+	const course = parseDocument(readFileSync(path.join(dir, isQuest ? 'quest.yaml' : 'course.yaml'), 'utf8')).toJS() as {
+		sourceLocale?: string;
+	};
 	if (course.sourceLocale === locale) {
 		console.error(`${locale} is the source locale of ${courseId}: there is nothing to stamp`);
 		process.exit(2);
@@ -76,6 +84,23 @@ function stats(): void {
 		console.log('\nfacilitator guides (trainers\' packs)');
 		printTable(['course', 'locale', 'guides', 'steps', 'questions', 'minutes', 'pack'], guideRows);
 	}
+	const questRows = build.quests.flatMap((quest) => {
+		const { nodes, decisions, endings, paths, longestPlay } = quest.quest.stats;
+		return CONTENT_LOCALES.map((locale) => [
+			quest.id,
+			locale,
+			String(nodes),
+			String(decisions),
+			String(endings),
+			String(paths),
+			String(longestPlay),
+			String(quest.textCounts[locale]),
+			`${(Buffer.byteLength(quest.body) / 1024).toFixed(1)} KiB`
+		]);
+	});
+	console.log('');
+	printTable(['quest', 'locale', 'nodes', 'decision points', 'endings', 'paths', 'longest play', 'texts', 'file (all locales)'], questRows);
+	console.log(`(path budget per quest: ${QUEST_PATH_BUDGET})`);
 	console.log(`\n${build.legalClaims.length} legal statements marked for a lawyer's review`);
 	if (build.problems.length > 0) {
 		console.error(`\n${describeProblems(build.problems)}`);

@@ -8,13 +8,15 @@ const VIRTUAL = {
 	catalogue: 'virtual:taza/catalogue',
 	legalClaims: 'virtual:taza/legal-claims',
 	reportingChannels: 'virtual:taza/reporting-channels',
-	answerKeys: 'virtual:taza/answer-keys'
+	answerKeys: 'virtual:taza/answer-keys',
+	quests: 'virtual:taza/quests'
 } as const;
 
 /**
  * Compiles content/ when the build starts: fails the build on any content problem, writes the course packs and the
- * catalogue to static/packs/ (served as files, downloaded per course, never precached), and offers the catalogue,
- * the legal-review list and the reporting channels to pages as virtual modules.
+ * catalogue to static/packs/ and the compiled quests to static/packs/quests/ (served as files, downloaded when
+ * needed, never precached), and offers the catalogue, the quest catalogue, the legal-review list and the reporting
+ * channels to pages as virtual modules.
  */
 export function contentPacks(options: { root: string; /** comma-separated course ids: build only these */ only?: string }): Plugin {
 	let build: ContentBuild | undefined;
@@ -30,6 +32,7 @@ export function contentPacks(options: { root: string; /** comma-separated course
 	const moduleBody = (id: string): string | undefined => {
 		if (id === `\0${VIRTUAL.catalogue}`) return `export const catalogue = ${JSON.stringify(current().catalogue)};`;
 		if (id === `\0${VIRTUAL.legalClaims}`) return `export const legalClaims = ${JSON.stringify(current().legalClaims)};`;
+		if (id === `\0${VIRTUAL.quests}`) return `export const questCatalogue = ${JSON.stringify(current().questCatalogue)};`;
 		if (id === `\0${VIRTUAL.answerKeys}`) return `export const answerKeys = ${JSON.stringify(answerKeysOf(current().courses))};`;
 		if (id === `\0${VIRTUAL.reportingChannels}`) {
 			return `export const reportingChannels = ${JSON.stringify(current().reportingChannels)};`;

@@ -2,7 +2,8 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// The app shell and every prerendered page, cached at install so the app opens and navigates with no network.
+// The app shell and every prerendered page, cached at install so the app opens and navigates with no network;
+// Phaser and the games' data are cached in the background after the first visit.
 // A new worker waits until the person accepts the update (workbox-window's prompt in the layout).
 import { build, files, prerendered, version } from '$service-worker';
 import { baseLocale, cookieName, locales } from '$lib/paraglide/runtime';
@@ -12,8 +13,15 @@ const worker = self as unknown as ServiceWorkerGlobalScope;
 
 const CACHE_PREFIX = 'taza-shell-';
 const CACHE = `${CACHE_PREFIX}${version}`;
+// Phaser and the mini-games' data (chunks named `game-…` in vite.config.ts): about three times the rest of the shell,
+// and only games need them. They are left out of the install, so the first visit on a weak link is not held up, and
+// fetched into their own cache once the page says it is idle (see the PRECACHE_DEFERRED message below).
+const DEFERRED_FILES = build.filter((file) => /\/_app\/immutable\/chunks\/game-[^/]+$/.test(file));
+const DEFERRED = new Set(DEFERRED_FILES);
+// Not versioned: the files' names carry their content hash, so an update keeps what did not change and drops the rest.
+const DEFERRED_CACHE = 'taza-games';
 // Course packs are large and downloaded per course, never with the shell.
-const SHELL_FILES = [...build, ...files.filter((file) => !file.startsWith('/packs/')), ...prerendered];
+const SHELL_FILES = [...build.filter((file) => !DEFERRED.has(file)), ...files.filter((file) => !file.startsWith('/packs/')), ...prerendered];
 const PRECACHED = new Set(SHELL_FILES);
 
 worker.addEventListener('install', (event) => {
@@ -26,13 +34,41 @@ worker.addEventListener('activate', (event) => {
 			for (const key of await caches.keys()) {
 				if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
 			}
+			const deferred = await caches.open(DEFERRED_CACHE);
+			for (const request of await deferred.keys()) {
+				if (!DEFERRED.has(new URL(request.url).pathname)) await deferred.delete(request);
+			}
 			await worker.clients.claim();
 		})()
 	);
 });
 
+/**
+ * Fetches the deferred files this version lacks. The page asks for it (src/lib/pwa/deferred-precache.ts) rather than
+ * the worker starting at `activate`: on the first visit the worker activates while the page is still loading its own
+ * scripts and data, and only the page knows when it is idle and whether the person asked to save data. Asked again
+ * on every visit, it costs a cache lookup once everything is there, and resumes a download a closed tab cut short.
+ */
+async function precacheDeferred(): Promise<void> {
+	const cache = await caches.open(DEFERRED_CACHE);
+	for (const file of DEFERRED_FILES) {
+		if (await cache.match(file)) continue;
+		const response = await fetch(file);
+		if (response.ok) await cache.put(file, response);
+	}
+}
+
 worker.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void worker.skipWaiting();
+	if (event.data?.type === 'PRECACHE_DEFERRED') {
+		// A failure (the link dropped) is retried on the next visit; until then a game fetches what it needs itself.
+		event.waitUntil(
+			precacheDeferred().then(
+				() => (event.source as Client | null)?.postMessage({ type: 'DEFERRED_PRECACHED' }),
+				() => undefined
+			)
+		);
+	}
 });
 
 // Background Sync, where the browser has it: the link is back, so wake the page's sync loop (it does the work; the
@@ -93,5 +129,17 @@ worker.addEventListener('fetch', (event) => {
 	}
 	if (PRECACHED.has(url.pathname)) {
 		event.respondWith(fromCache(url.pathname).then((cached) => cached ?? fetch(request)));
+	} else if (DEFERRED.has(url.pathname)) {
+		event.respondWith(fromDeferredCache(request, url.pathname));
 	}
 });
+
+/** Cache first; a game opened before the background download finished keeps what it fetched. */
+async function fromDeferredCache(request: Request, path: string): Promise<Response> {
+	const cache = await caches.open(DEFERRED_CACHE);
+	const cached = await cache.match(path);
+	if (cached) return cached;
+	const response = await fetch(request);
+	if (response.ok) await cache.put(path, response.clone());
+	return response;
+}

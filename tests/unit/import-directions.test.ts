@@ -16,6 +16,8 @@ describe('import directions (shared/DESIGN.md §2)', () => {
 			'utils may not import storage'
 		);
 		expect(checkImports('courses/mastery.ts', "import { Dexie } from 'dexie';")[0]?.reason).toBe('courses is pure: no dexie');
+		expect(checkImports('games/core/phaser-loader.ts', "const p = import('phaser');")).toEqual([]);
+		expect(checkImports('games/gift-or-bribe/rules.ts', "import Phaser from 'phaser';")[0]?.reason).toBe('games is pure: no phaser');
 		expect(checkImports('courses/Player.svelte', "import { onMount } from 'svelte';")).toEqual([]);
 		expect(checkImports('ui/Card.svelte', "import { m } from '$lib/paraglide/messages';")[0]?.reason).toBe(
 			'library modules get their text as props or arguments'

@@ -120,12 +120,15 @@ export function compileCourse(source: CourseSource, env: CompileEnvironment): Co
 		if (text) texts.set(locale, text);
 	}
 	problems.push(
-		...checkTexts(
-			{ dir: source.dir, courseId: course.id, sourceLocale: course.sourceLocale, unknownReason: 'unknown id: no such course, lesson, block or option' },
+		...checkTexts({
+			dir: source.dir,
+			id: course.id,
+			sourceLocale: course.sourceLocale,
 			keys,
 			texts,
-			env.hash
-		)
+			hash: env.hash,
+			unknownReason: 'no such course, lesson, block or option'
+		})
 	);
 	// The guides are checked even when the course's texts are not sound, so one run names every problem.
 	const facilitator = compileFacilitator({ source, course, lessons: lessonItems, assignment, courseKeys: keys, courseTexts: texts, env });

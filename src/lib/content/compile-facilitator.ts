@@ -81,17 +81,15 @@ export function compileFacilitator(input: FacilitatorInput): FacilitatorResult {
 		if (text) texts.set(locale, text);
 	}
 	problems.push(
-		...checkTexts(
-			{
-				dir,
-				courseId: course.id,
-				sourceLocale: course.sourceLocale,
-				unknownReason: 'unknown id: no such guide, step, material, question, pitfall or adaptation'
-			},
+		...checkTexts({
+			dir,
+			id: course.id,
+			sourceLocale: course.sourceLocale,
 			keys,
 			texts,
-			input.env.hash
-		)
+			hash: input.env.hash,
+			unknownReason: 'no such guide, step, material, question, pitfall or adaptation'
+		})
 	);
 	if (problems.length > 0) return { ok: false, problems };
 	return { ok: true, compiled: buildFacilitatorPacks(input, guides, keys, texts) };

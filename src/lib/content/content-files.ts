@@ -4,9 +4,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { parse } from 'yaml';
 import { compileCourse, type CompileEnvironment, type CompiledCourse, type CourseSource } from './compile-course.ts';
+import { compileQuest, type CompiledQuestFile } from './compile-quest.ts';
 import type { ContentProblem } from './content-problem.ts';
 import { CONTENT_LOCALES } from './course.schema.ts';
 import type { Catalogue, LegalClaim } from './pack.types.ts';
+import type { QuestCatalogue } from './quest.types.ts';
 import { reportingChannelsSchema, type ReportingChannels } from './reporting-channels.schema.ts';
 
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 8);
@@ -35,14 +37,17 @@ export function readCourseSource(root: string, courseDir: string): CourseSource 
 	return { dir: courseDir, documents, media };
 }
 
-export function courseDirectories(root: string): string[] {
-	const coursesDir = path.join(root, 'content/courses');
-	if (!existsSync(coursesDir)) return [];
-	return readdirSync(coursesDir, { withFileTypes: true })
+function contentDirectories(root: string, kind: 'courses' | 'quests'): string[] {
+	const dir = path.join(root, 'content', kind);
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory())
-		.map((entry) => `content/courses/${entry.name}`)
+		.map((entry) => `content/${kind}/${entry.name}`)
 		.sort();
 }
+
+export const courseDirectories = (root: string): string[] => contentDirectories(root, 'courses');
+export const questDirectories = (root: string): string[] => contentDirectories(root, 'quests');
 
 /** The review mark's words come from the app's messages, so they read the same as the rest of the UI. */
 export function compileEnvironment(root: string): CompileEnvironment {
@@ -62,8 +67,10 @@ export function compileEnvironment(root: string): CompileEnvironment {
 
 export interface ContentBuild {
 	courses: CompiledCourse[];
+	quests: CompiledQuestFile[];
 	problems: ContentProblem[];
 	catalogue: Catalogue;
+	questCatalogue: QuestCatalogue;
 	legalClaims: LegalClaim[];
 	reportingChannels: ReportingChannels;
 }
@@ -81,6 +88,7 @@ function readReportingChannels(root: string, problems: ContentProblem[]): Report
 	return { channels: [] };
 }
 
+/** Compiles every course (or only those named) and every quest (or only those named: the ids share one list). */
 export function compileAllContent(root: string, only?: readonly string[]): ContentBuild {
 	const env = compileEnvironment(root);
 	const courses: CompiledCourse[] = [];
@@ -92,12 +100,24 @@ export function compileAllContent(root: string, only?: readonly string[]): Conte
 		else problems.push(...result.problems);
 	}
 	problems.push(...sharedSessionIds(courses));
+	const quests: CompiledQuestFile[] = [];
+	const questDirs = questDirectories(root);
+	// TAZA_CONTENT_COURSES names courses; quests are only filtered when it names one of them.
+	const questFilter = only?.some((id) => questDirs.some((dir) => path.basename(dir) === id)) ? only : undefined;
+	for (const dir of questDirs) {
+		if (questFilter && !questFilter.includes(path.basename(dir))) continue;
+		const result = compileQuest(readCourseSource(root, dir), env);
+		if (result.ok) quests.push(result.quest);
+		else problems.push(...result.problems);
+	}
 	const reportingChannels = readReportingChannels(root, problems);
 	return {
 		courses,
+		quests,
 		problems,
 		catalogue: { format: 1, courses: courses.map((course) => course.catalogueEntry) },
-		legalClaims: courses.flatMap((course) => course.legalClaims),
+		questCatalogue: { format: 1, quests: quests.map((quest) => quest.catalogueEntry) },
+		legalClaims: [...courses.flatMap((course) => course.legalClaims), ...quests.flatMap((quest) => quest.legalClaims)],
 		reportingChannels
 	};
 }
@@ -121,7 +141,7 @@ function sharedSessionIds(courses: readonly CompiledCourse[]): ContentProblem[] 
 	return problems;
 }
 
-/** Replaces the packs folder with this build's packs and catalogue. */
+/** Replaces the packs folder with this build's course and guide packs and catalogue, and the quests (packs/quests/) with theirs. */
 export function writePacks(build: ContentBuild, packsDir: string): void {
 	rmSync(packsDir, { recursive: true, force: true });
 	mkdirSync(packsDir, { recursive: true });
@@ -129,4 +149,8 @@ export function writePacks(build: ContentBuild, packsDir: string): void {
 		for (const pack of [...course.packs, ...(course.facilitator?.packs ?? [])]) writeFileSync(path.join(packsDir, pack.fileName), pack.body);
 	}
 	writeFileSync(path.join(packsDir, 'catalogue.json'), JSON.stringify(build.catalogue));
+	const questsDir = path.join(packsDir, 'quests');
+	mkdirSync(questsDir, { recursive: true });
+	for (const quest of build.quests) writeFileSync(path.join(questsDir, quest.fileName), quest.body);
+	writeFileSync(path.join(questsDir, 'catalogue.json'), JSON.stringify(build.questCatalogue));
 }

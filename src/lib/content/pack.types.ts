@@ -124,7 +124,9 @@ export interface Catalogue {
 
 /** A statement marked for a lawyer's review, where it stands. */
 export interface LegalClaim {
+	/** The course's id, or the quest's when `kind` is `quest`. */
 	courseId: string;
+	kind?: 'quest';
 	lessonId?: string;
 	locale: Locale;
 	key: string;

@@ -2,6 +2,9 @@
  * The contract between the quest engine and whatever draws it (the Phaser scene, the teacher-led screen, tests).
  * The engine decides; a renderer shows a `QuestView` and sends back `QuestInput`. Texts are keys into the quest's
  * translated strings, so the renderer resolves them in the player's language and the engine never sees a language.
+ * Besides the keys in a view, a renderer finds names and labels under fixed keys (`questTextKey` in
+ * `$lib/content/quest.types`): `title`, `summary`, `cast.<character>`, `place.<place>` (a short description, for
+ * screen readers). Compiled texts are plain text, never HTML.
  */
 
 /** A key into the compiled quest's `texts[locale]` table. */
@@ -36,7 +39,18 @@ export interface QuestStageView {
 }
 
 export type QuestView =
-	| { kind: 'line'; nodeId: string; stage: QuestStageView; text: QuestTextKey; meters: QuestMeterView[]; /** a delayed consequence arriving now */ consequence?: QuestTextKey }
+	| {
+			kind: 'line';
+			nodeId: string;
+			stage: QuestStageView;
+			text: QuestTextKey;
+			meters: QuestMeterView[];
+			/**
+			 * Set when this line is a delayed consequence arriving now (then `text` is the same key): draw it as such,
+			 * e.g. under a "Later…" banner. It comes before the node `nodeId`, on that node's stage.
+			 */
+			consequence?: QuestTextKey;
+	  }
 	| {
 			kind: 'choice';
 			nodeId: string;
@@ -61,5 +75,14 @@ export type QuestView =
 			debrief: QuestTextKey[];
 	  };
 
-/** What a renderer may send: advance a line, take a choice, pause and resume. */
-export type QuestInput = { type: 'NEXT' } | { type: 'CHOOSE'; choiceId: string } | { type: 'PAUSE' } | { type: 'RESUME' };
+/**
+ * What a renderer may send: advance a line, take a choice, pause and resume. In teacher-led mode a CHOOSE may carry
+ * the class's `votes` per choice id: the majority is taken, and `choiceId` must name it — or, on a tie at the top, the
+ * tied option the teacher picks (a CHOOSE that contradicts its votes is ignored; `resolveVote` in quest-rules.ts says
+ * what a vote takes).
+ */
+export type QuestInput =
+	| { type: 'NEXT' }
+	| { type: 'CHOOSE'; choiceId: string; votes?: Record<string, number> }
+	| { type: 'PAUSE' }
+	| { type: 'RESUME' };

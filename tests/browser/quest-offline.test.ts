@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { message, newContext, useAppInChromium, waitForOfflineReady } from '../support/browser';
+import { QUEST, questView, step, storedEvents, viewKey, waitForQuest } from '../support/quest-page';
+
+/** In the page: the letters ң ө ү (and capitals) a canvas draws like a code point no font has (games/core/game-font.ts). */
+function missingKyrgyzLetters(): string[] {
+	const family = getComputedStyle(document.documentElement).getPropertyValue('--font-body');
+	const canvas = document.createElement('canvas');
+	canvas.width = 64;
+	canvas.height = 64;
+	const context = canvas.getContext('2d', { willReadFrequently: true })!;
+	const draw = (glyph: string) => {
+		context.clearRect(0, 0, 64, 64);
+		context.font = `32px ${family}`;
+		context.textBaseline = 'top';
+		context.fillText(glyph, 4, 4);
+		return context.getImageData(0, 0, 64, 64).data.join(',');
+	};
+	const missing = draw('\u{F0000}');
+	return [...'ҢңӨөҮү'].filter((letter) => draw(letter) === missing);
+}
+
+describe('a quest played offline', () => {
+	const app = useAppInChromium();
+
+	it('after one online visit plays to an ending with no network, resumes after a reload mid-way, and records quest events', async () => {
+		const context = await newContext(app.browser, { viewport: { width: 360, height: 640 } });
+		const page = await context.newPage();
+		const pageErrors: string[] = [];
+		page.on('pageerror', (error) => pageErrors.push(error.message));
+
+		// Online, once: the page, the quest and Phaser are kept on the device.
+		await page.goto(`${app.server.url}/ru/games/quests/${QUEST}`);
+		await waitForOfflineReady(page);
+		await waitForQuest(page);
+		// Phaser is fetched in the background after the first visit (or through the worker when a game opens).
+		await page.evaluate(() => navigator.serviceWorker.controller?.postMessage({ type: 'PRECACHE_DEFERRED' }));
+		await expect
+			.poll(() => page.evaluate(async () => (await (await caches.open('taza-games')).keys()).some((request) => request.url.includes('game-phaser'))), { timeout: 30_000 })
+			.toBe(true);
+		// The canvas's font (the app's stack) has the Kyrgyz letters: none draws as the missing-glyph box.
+		expect(await page.evaluate(missingKyrgyzLetters)).toEqual([]);
+
+		// The network goes away entirely.
+		await app.server.stop();
+		await context.setOffline(true);
+		await page.reload();
+		await waitForQuest(page);
+		// The play begun online was saved: it waits for the player, who goes on with it.
+		await expect.poll(() => page.getByTestId('quest-player').getAttribute('data-paused')).toBe('true');
+		await page.getByRole('button', { name: message('ru', 'questplay_continue'), exact: true }).click();
+		const started = await viewKey(page);
+
+		// A few steps in, at least one of them a decision …
+		let decisions = 0;
+		for (let taken = 0; taken < 12 && decisions < 2; taken += 1) {
+			if ((await questView(page)) === 'choice') decisions += 1;
+			await step(page);
+		}
+		expect(decisions).toBe(2);
+		const before = await viewKey(page);
+		expect(before).not.toBe(started);
+		// Stored (event and save together) a moment after the step, as anything on the device is.
+		await expect.poll(async () => (await storedEvents(page)).events.filter((event) => event.type === 'quest.choice').length).toBe(decisions);
+
+		// … a reload, still offline, comes back to the same step, waiting for the player.
+		await page.reload();
+		await waitForQuest(page);
+		expect(await viewKey(page)).toBe(before);
+		await expect.poll(() => page.getByTestId('quest-player').getAttribute('data-paused')).toBe('true');
+		await page.getByRole('button', { name: message('ru', 'questplay_continue'), exact: true }).click();
+		await expect.poll(() => page.getByTestId('quest-player').getAttribute('data-paused')).toBe('false');
+
+		// Play on to an ending; one decision through the screen reader's buttons (focus, Enter).
+		let usedTranscript = false;
+		for (let taken = 0; taken < 80 && (await questView(page)) !== 'ending'; taken += 1) {
+			if (!usedTranscript && (await questView(page)) === 'choice') {
+				const key = await viewKey(page);
+				await page.locator('[data-testid="quest-transcript"] .choices button:not([disabled])').first().focus();
+				await page.keyboard.press('Enter');
+				await expect.poll(() => viewKey(page)).not.toBe(key);
+				usedTranscript = true;
+				continue;
+			}
+			await step(page);
+		}
+		expect(await questView(page)).toBe('ending');
+		await expect.poll(() => page.getByTestId('quest-player').getAttribute('data-ended')).toBe('true');
+		await page.getByRole('heading', { name: message('ru', 'questplay_debrief') }).waitFor({ state: 'attached' });
+
+		// Every step is an event in IndexedDB, queued for sync, of one play that went on after the reload.
+		await expect
+			.poll(async () => (await storedEvents(page)).events.filter((event) => event.type === 'quest.ended').length, { timeout: 10_000 })
+			.toBe(1);
+		const { events, outbox } = await storedEvents(page);
+		const quest = events.filter((event) => event.type.startsWith('quest.'));
+		expect(quest.filter((event) => event.type === 'quest.started')).toHaveLength(1);
+		const choices = quest.filter((event) => event.type === 'quest.choice');
+		expect(choices.length).toBeGreaterThanOrEqual(decisions + 1);
+		expect(choices.map((event) => event.payload.step)).toEqual(choices.map((_, index) => index + 1));
+		expect(new Set(quest.map((event) => event.payload.playId)).size).toBe(1);
+		expect(quest.every((event) => event.subject.kind === 'learner' && event.payload.questId === QUEST)).toBe(true);
+		const ended = quest.find((event) => event.type === 'quest.ended')!;
+		expect(ended.payload.steps).toBe(choices.length);
+		for (const event of quest) expect(outbox).toContain(event.id);
+		// Leaving the page takes the game down: no canvas is left behind.
+		await page.getByRole('link', { name: message('ru', 'games_nav') }).first().click();
+		await page.waitForURL(`**/ru/games`);
+		await expect.poll(() => page.locator('canvas').count()).toBe(0);
+		expect(pageErrors).toEqual([]);
+		await context.close();
+	});
+});
