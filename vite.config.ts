@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
+import { certificateKeys } from './scripts/certificate-keys-plugin.ts';
 import { contentPacks } from './scripts/content-packs-plugin.ts';
 import { gameChunkNames } from './scripts/game-chunks-plugin.ts';
 import { messageCatalogueGuard } from './scripts/message-catalogue-guard.ts';
@@ -38,6 +39,7 @@ export default defineConfig({
 		messageCatalogueGuard({ messagesDir: './messages', locales: inlangSettings.locales }),
 		// Unit tests exercise the compiler directly; they must not depend on every course in content/ being sound.
 		...(process.env.VITEST ? [] : [contentPacks({ root: import.meta.dirname, only: process.env.TAZA_CONTENT_COURSES })]),
+		certificateKeys({ root: import.meta.dirname }),
 		...(process.env.VITEST ? [] : [miniGameContent({ root: import.meta.dirname })]),
 		paraglideVitePlugin(paraglideOptions),
 		sveltekit()

@@ -1,6 +1,8 @@
 // npm run content:check [-- id …]          validate content, print every problem (exit 1 when any)
-// npm run content:stamp -- <id> <locale>    record that a locale's texts (a course's or a quest's) are translated from the current source
+// npm run content:stamp -- <id> <locale>    record that a locale's texts (a course's and its facilitator guides', or a quest's)
+//                                           are translated from the current source
 // npm run content:stats                     per course and locale: lessons, blocks, questions, pack size;
+//                                           per course with facilitator guides and locale: guides, steps, questions, minutes, pack size;
 //                                           per quest: nodes, decision points, endings, paths, texts per locale
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,10 +40,16 @@ function stamp(courseId: string | undefined, locale: string | undefined): void {
 		console.error(`${locale} is the source locale of ${courseId}: there is nothing to stamp`);
 		process.exit(2);
 	}
-	const source = parseDocument(readFileSync(path.join(dir, `text.${course.sourceLocale}.yaml`), 'utf8')).toJS() as {
-		texts: Record<string, string>;
-	};
-	const targetPath = path.join(dir, `text.${locale}.yaml`);
+	// The course's texts, and its facilitator guides' texts when it has them: both translate from the same source locale.
+	for (const folder of [dir, path.join(dir, 'facilitator')]) {
+		if (!existsSync(path.join(folder, `text.${locale}.yaml`))) continue;
+		const count = stampFile(path.join(folder, `text.${course.sourceLocale}.yaml`), path.join(folder, `text.${locale}.yaml`));
+		console.log(`stamped ${count} texts of ${path.relative(root, folder)} (${locale}) as translated from ${course.sourceLocale}`);
+	}
+}
+
+function stampFile(sourcePath: string, targetPath: string): number {
+	const source = parseDocument(readFileSync(sourcePath, 'utf8')).toJS() as { texts: Record<string, string> };
 	const target = parseDocument(readFileSync(targetPath, 'utf8'));
 	const texts = (target.toJS() as { texts?: Record<string, string> }).texts ?? {};
 	const stamps: Record<string, string> = {};
@@ -54,7 +62,7 @@ function stamp(courseId: string | undefined, locale: string | undefined): void {
 	const stamped = parseDocument(`translatedFrom: {}\n`);
 	stamped.set('translatedFrom', stamps);
 	writeFileSync(targetPath, `${stamped.toString({ lineWidth: 0 })}${target.toString({ lineWidth: 0 })}`);
-	console.log(`stamped ${Object.keys(stamps).length} texts of ${courseId} (${locale}) as translated from ${course.sourceLocale}`);
+	return Object.keys(stamps).length;
 }
 
 function stats(): void {
@@ -65,11 +73,17 @@ function stats(): void {
 			return [course.id, locale, String(c.lessons), String(c.blocks), String(c.questions), `${(c.bytes / 1024).toFixed(1)} KiB`];
 		})
 	);
-	const header = ['course', 'locale', 'lessons', 'blocks', 'questions', 'pack'];
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-	const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
-	console.log(line(header));
-	for (const row of rows) console.log(line(row));
+	printTable(['course', 'locale', 'lessons', 'blocks', 'questions', 'pack'], rows);
+	const guideRows = build.courses.flatMap((course) =>
+		CONTENT_LOCALES.flatMap((locale) => {
+			const c = course.facilitator?.counts[locale];
+			return c ? [[course.id, locale, String(c.guides), String(c.steps), String(c.questions), String(c.minutes), `${(c.bytes / 1024).toFixed(1)} KiB`]] : [];
+		})
+	);
+	if (guideRows.length > 0) {
+		console.log('\nfacilitator guides (trainers\' packs)');
+		printTable(['course', 'locale', 'guides', 'steps', 'questions', 'minutes', 'pack'], guideRows);
+	}
 	const questRows = build.quests.flatMap((quest) => {
 		const { nodes, decisions, endings, paths, longestPlay } = quest.quest.stats;
 		return CONTENT_LOCALES.map((locale) => [
@@ -84,17 +98,21 @@ function stats(): void {
 			`${(Buffer.byteLength(quest.body) / 1024).toFixed(1)} KiB`
 		]);
 	});
-	const questHeader = ['quest', 'locale', 'nodes', 'decision points', 'endings', 'paths', 'longest play', 'texts', 'file (all locales)'];
-	const questWidths = questHeader.map((title, column) => Math.max(title.length, ...questRows.map((row) => row[column]!.length)));
 	console.log('');
-	console.log(questHeader.map((cell, column) => cell.padEnd(questWidths[column]!)).join('  '));
-	for (const row of questRows) console.log(row.map((cell, column) => cell.padEnd(questWidths[column]!)).join('  '));
+	printTable(['quest', 'locale', 'nodes', 'decision points', 'endings', 'paths', 'longest play', 'texts', 'file (all locales)'], questRows);
 	console.log(`(path budget per quest: ${QUEST_PATH_BUDGET})`);
 	console.log(`\n${build.legalClaims.length} legal statements marked for a lawyer's review`);
 	if (build.problems.length > 0) {
 		console.error(`\n${describeProblems(build.problems)}`);
 		process.exit(1);
 	}
+}
+
+function printTable(header: string[], rows: string[][]): void {
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+	const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+	console.log(line(header));
+	for (const row of rows) console.log(line(row));
 }
 
 if (command === 'check') check(args);

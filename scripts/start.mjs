@@ -9,7 +9,8 @@ process.chdir(path.resolve(import.meta.dirname, '..'));
 assertNodeVersion();
 ensureDependencies();
 
-const BUILD_INPUTS = ['src', 'messages', 'static', 'content', 'drizzle', 'project.inlang/settings.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts', 'paraglide.options.js'];
+// The certificate key ring too: its public keys are bundled, so a rotated key needs a new build (docs/certificates.md).
+const BUILD_INPUTS = ['src', 'messages', 'static', 'content', 'drizzle', 'project.inlang/settings.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts', 'paraglide.options.js', path.join(process.env.TAZA_DATA_DIR || 'data', 'certificate-keys.json')];
 const GENERATED = new Set(['paraglide']);
 
 function newestChange(entry) {

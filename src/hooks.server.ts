@@ -6,7 +6,7 @@ import { readBearer } from '$lib/server/auth/bearer';
 import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
 import { apiError } from '$lib/server/http';
 import { getDatabase } from '$lib/server/db';
-import { authService, membershipsRepo, seedDemoDataIfConfigured } from '$lib/server/services/wiring';
+import { authService, membershipsRepo, prepareCertificateKeys, seedDemoDataIfConfigured } from '$lib/server/services/wiring';
 import { localeFromPathname } from '$lib/utils/locale-path';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 
@@ -18,6 +18,7 @@ defineCustomServerStrategy('custom-path', {
 export const init: ServerInit = async () => {
 	if (building) return;
 	getDatabase();
+	prepareCertificateKeys();
 	await seedDemoDataIfConfigured();
 };
 

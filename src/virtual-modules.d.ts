@@ -22,6 +22,11 @@ declare module 'virtual:taza/answer-keys' {
 	export const answerKeys: import('$lib/content/pack.types').AnswerKeys;
 }
 
+/** The issuer's public keys (scripts/certificate-keys-plugin.ts): what the verify page checks signatures against, offline. */
+declare module 'virtual:taza/certificate-keys' {
+	export const issuerKeys: import('$lib/certificates/issuer-keys').IssuerPublicKey[];
+}
+
 // Modules the mini-game build (scripts/minigame-content-plugin.ts) provides to pages.
 
 declare module 'virtual:taza/minigames' {

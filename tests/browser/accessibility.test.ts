@@ -22,7 +22,9 @@ const pages = LOCALES.flatMap((locale) => [
 	`/${locale}/classes`,
 	`/${locale}/organisations`,
 	`/${locale}/admin`,
-	`/${locale}/join`
+	`/${locale}/join`,
+	`/${locale}/verify`,
+	`/${locale}/certificates`
 ]);
 
 /** Pages that show their content only to a role, with the demo person who has it. */
@@ -31,7 +33,8 @@ const rolePages = [
 	{ login: 'demo.admin', path: '/ky/admin' },
 	{ login: 'demo.admin', path: '/en/organisations' },
 	{ login: 'demo.teacher', path: '/ky/classes' },
-	{ login: 'demo.learner', path: '/ru/courses' }
+	{ login: 'demo.learner', path: '/ru/courses' },
+	{ login: 'demo.learner', path: '/ky/certificates' }
 ];
 
 describe('accessibility of every page', () => {

@@ -19,7 +19,7 @@ const NO_BODY = new Set([
 const JSON_ENDPOINTS = Object.keys(ACCESS_POLICY).filter((endpoint) => endpoint.startsWith('POST ') && !NO_BODY.has(endpoint));
 
 /** Every field name the endpoints read; arbitrary values under real names get further than random keys. */
-const FIELDS = ['login', 'password', 'code', 'secret', 'deviceId', 'learnerIds', 'guest', 'personId', 'displayName', 'pictures', 'kind', 'regionCode', 'courseId', 'dueOn', 'csv', 'dryRun', 'confirmPersonId', 'currentPassword', 'newPassword'];
+const FIELDS = ['login', 'password', 'code', 'secret', 'deviceId', 'learnerIds', 'guest', 'personId', 'displayName', 'pictures', 'kind', 'regionCode', 'courseId', 'dueOn', 'csv', 'dryRun', 'confirmPersonId', 'currentPassword', 'newPassword', 'locale', 'name', 'reason', 'note'];
 /**
  * One field each endpoint never gets, so no fuzzed body can be complete and valid (a random string can be a valid
  * username, and an arbitrary password is long enough often enough): every answer must then be a 4xx.
@@ -35,7 +35,9 @@ const WITHHELD: Record<string, string> = {
 	'POST /api/organisations/[organisationId]/assignments': 'courseId',
 	'POST /api/classes/[classId]/assignments': 'courseId',
 	'POST /api/people/[personId]/erase': 'confirmPersonId',
-	'POST /api/classes/join': 'code'
+	'POST /api/classes/join': 'code',
+	'POST /api/certificates': 'courseId',
+	'POST /api/certificates/[certificateId]/revoke': 'reason'
 };
 
 const TABLES = [
@@ -55,7 +57,8 @@ const TABLES = [
 	'held_events',
 	'course_summaries',
 	'change_log',
-	'schools'
+	'schools',
+	'certificates'
 ];
 
 describe('every JSON endpoint, fed arbitrary bodies', () => {
@@ -88,7 +91,7 @@ describe('every JSON endpoint, fed arbitrary bodies', () => {
 	};
 
 	it.each(JSON_ENDPOINTS)('%s answers 4xx with a message and writes nothing', async (endpoint) => {
-		const params: Record<string, string> = { classId: DEMO_CLASS.id, organisationId: DEMO_ORGANISATION.id, personId: 'no-such-person' };
+		const params: Record<string, string> = { classId: DEMO_CLASS.id, organisationId: DEMO_ORGANISATION.id, personId: 'no-such-person', certificateId: 'no-such-certificate' };
 		const route = endpoint.slice('POST '.length).replace(/\[(\w+)\]/g, (_, name: string) => params[name]!);
 		const fields = FIELDS.filter((field) => field !== WITHHELD[endpoint]);
 		const before = rowCounts();

@@ -13,6 +13,10 @@ export interface CourseFixture {
 	media: Record<string, string>;
 	/** Locales whose translatedFrom is computed from the source when written (the default: ky and en). */
 	stamp?: ('ky' | 'en' | 'ru')[];
+	/** `assignment.yaml`, when the course has a practical assignment (its texts go in `texts`). */
+	assignment?: Record<string, unknown>;
+	/** `facilitator/`: guides by file name, and their texts per locale (stamped like the course's). */
+	facilitator?: { guides: Record<string, Record<string, unknown>>; texts: Partial<Record<'ky' | 'ru' | 'en', Record<string, string>>> };
 }
 
 const ruTexts: Record<string, string> = {
@@ -107,6 +111,72 @@ export function sampleCourse(): CourseFixture {
 	};
 }
 
+const ruGuideTexts: Record<string, string> = {
+	intro: 'Руководства для тренеров.',
+	'basics.goals': 'Участники отличают подарок от взятки. [[law: Закон «О противодействии коррупции» подписан в феврале 2026 года.]]',
+	'basics.preparation': 'Распечатайте карточки.',
+	'basics.material.cards': 'Карточки',
+	'basics.material.flipchart': 'Флипчарт',
+	'basics.step.opening.title': 'Открытие',
+	'basics.step.opening': 'Представьтесь.',
+	'basics.step.opening.question.expect': 'Чего вы ждёте?',
+	'basics.step.groups.title': 'Работа в группах',
+	'basics.step.groups': 'Разложите карточки.',
+	'basics.step.groups.question.why': 'Почему так?',
+	'basics.step.groups.question.other': 'А как иначе?',
+	'basics.pitfall.lecture': 'Не читайте лекцию.',
+	'basics.no-projector.print': 'Распечатайте тексты.'
+};
+
+/** A practical assignment and facilitator guide for the sample course's one lesson, sound in every locale. */
+export function withFacilitator(fixture: CourseFixture = sampleCourse()): CourseFixture {
+	const assignmentTexts: Record<string, string> = {
+		'assignment.title': 'Задание',
+		'assignment.instructions': 'Составьте план урока.',
+		'assignment.plan.topic': 'Тема',
+		'assignment.plan.topic.hint': 'Например: подарок или взятка',
+		'assignment.reflection.intro': 'Ответьте честно.',
+		'assignment.reflection.what-worked': 'Что сработало?',
+		'assignment.photos': 'Без лиц детей.',
+		'assignment.criteria.intro': 'Критерии приёма.',
+		'assignment.criteria.goals': 'Цели конкретны'
+	};
+	const prefixed = (prefix: string, texts: Record<string, string>) =>
+		Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text.includes('[[law:') ? `${prefix} [[law: ${prefix} law]]` : `${prefix}: ${text}`]));
+	return {
+		...fixture,
+		course: { ...fixture.course, lessons: ['basics'] },
+		lessons: { basics: { ...fixture.lessons.basics!, minutes: 45 } },
+		texts: {
+			ru: { ...fixture.texts.ru, ...assignmentTexts },
+			ky: { ...fixture.texts.ky, ...prefixed('KY', assignmentTexts) },
+			en: { ...fixture.texts.en, ...prefixed('EN', assignmentTexts) }
+		},
+		assignment: {
+			plan: [{ id: 'topic', kind: 'line' }],
+			reflection: ['what-worked'],
+			photos: { min: 1, max: 3 },
+			criteria: [{ id: 'goals', required: true }]
+		},
+		facilitator: {
+			guides: {
+				basics: {
+					session: 'basics',
+					minutes: 45,
+					materials: ['cards', 'flipchart'],
+					steps: [
+						{ id: 'opening', minutes: 10, format: 'plenary', lessonBlocks: ['basics-intro'], questions: ['expect'] },
+						{ id: 'groups', minutes: 35, format: 'groups', lessonBlocks: ['basics-pick', 'basics-dilemma'], questions: ['why', 'other'] }
+					],
+					pitfalls: ['lecture'],
+					noProjector: ['print']
+				}
+			},
+			texts: { ru: { ...ruGuideTexts }, ky: prefixed('KY', ruGuideTexts), en: prefixed('EN', ruGuideTexts) }
+		}
+	};
+}
+
 /** Writes the fixture as `<root>/content/courses/<folder>` and returns root and folder. */
 export function writeCourse(fixture: CourseFixture, folder = 'sample-course'): { root: string; dir: string } {
 	const root = mkdtempSync(path.join(tmpdir(), 'taza-content-'));
@@ -118,14 +188,31 @@ export function writeCourse(fixture: CourseFixture, folder = 'sample-course'): {
 	for (const [name, lesson] of Object.entries(fixture.lessons)) writeFileSync(path.join(absolute, `lessons/${name}.yaml`), stringify(lesson));
 	if (fixture.bank) writeFileSync(path.join(absolute, 'bank.yaml'), stringify(fixture.bank));
 	const sourceLocale = String(fixture.course.sourceLocale);
-	const source = fixture.texts[sourceLocale as 'ru'];
-	for (const [locale, texts] of Object.entries(fixture.texts)) {
-		const stamped = (fixture.stamp ?? ['ky', 'en', 'ru']).includes(locale as 'ky') && locale !== sourceLocale;
-		const translatedFrom = stamped
-			? Object.fromEntries(Object.keys(texts).filter((key) => source[key] !== undefined).map((key) => [key, contentHash(source[key]!)]))
-			: undefined;
-		writeFileSync(path.join(absolute, `text.${locale}.yaml`), stringify({ ...(translatedFrom ? { translatedFrom } : {}), texts }));
-	}
+	writeTexts(absolute, fixture.texts, sourceLocale, fixture.stamp);
 	for (const [file, body] of Object.entries(fixture.media)) writeFileSync(path.join(absolute, file), body);
+	if (fixture.assignment) writeFileSync(path.join(absolute, 'assignment.yaml'), stringify(fixture.assignment));
+	if (fixture.facilitator) {
+		mkdirSync(path.join(absolute, 'facilitator'), { recursive: true });
+		for (const [name, guide] of Object.entries(fixture.facilitator.guides)) {
+			writeFileSync(path.join(absolute, `facilitator/${name}.yaml`), stringify(guide));
+		}
+		writeTexts(path.join(absolute, 'facilitator'), fixture.facilitator.texts, sourceLocale, fixture.stamp);
+	}
 	return { root, dir };
+}
+
+function writeTexts(
+	folder: string,
+	texts: Partial<Record<'ky' | 'ru' | 'en', Record<string, string>>>,
+	sourceLocale: string,
+	stamp: CourseFixture['stamp']
+): void {
+	const source = texts[sourceLocale as 'ru'] ?? {};
+	for (const [locale, localeTexts] of Object.entries(texts)) {
+		const stamped = (stamp ?? ['ky', 'en', 'ru']).includes(locale as 'ky') && locale !== sourceLocale;
+		const translatedFrom = stamped
+			? Object.fromEntries(Object.keys(localeTexts).filter((key) => source[key] !== undefined).map((key) => [key, contentHash(source[key]!)]))
+			: undefined;
+		writeFileSync(path.join(folder, `text.${locale}.yaml`), stringify({ ...(translatedFrom ? { translatedFrom } : {}), texts: localeTexts }));
+	}
 }

@@ -4,13 +4,13 @@ import { legalClaims } from './render-text.ts';
 import type { TextKey } from './text-keys.ts';
 
 /**
- * Checks the text files of one course or quest against the keys its structure calls for: missing, empty, unknown,
- * a legal mark where none may go, a translation not stamped or stale against its source, legal marks lost or added
- * in translation. Courses and quests share it, so a translator meets one set of rules.
+ * Checks the text files of one course, quest or course's facilitator guides against the keys its structure calls for:
+ * missing, empty, unknown, a legal mark where none may go, a translation not stamped or stale against its source,
+ * legal marks lost or added in translation. Courses, guides and quests share it, so a translator meets one set of rules.
  */
 export function checkTexts(input: {
 	dir: string;
-	/** The course or quest id, for the stamp command in the message. */
+	/** The course or quest id (a course's for its guides), for the stamp command in the message. */
 	id: string;
 	sourceLocale: ContentLocale;
 	keys: ReadonlyMap<string, Pick<TextKey, 'kind' | 'required'>>;

@@ -1,11 +1,14 @@
-import type { z } from 'zod';
+import { checkTexts } from './check-texts.ts';
+import { compileFacilitator, type CompiledFacilitator } from './compile-facilitator.ts';
 import type { ContentProblem } from './content-problem.ts';
 import {
+	assignmentSchema,
 	bankSchema,
 	CONTENT_LOCALES,
 	courseSchema,
 	lessonSchema,
 	textFileSchema,
+	type AssignmentStructure,
 	type BankQuestionStructure,
 	type ContentLocale,
 	type CourseStructure,
@@ -13,18 +16,12 @@ import {
 	type TextFile
 } from './course.schema.ts';
 import type { CatalogueCourse, CoursePack, LegalClaim, PackLesson } from './pack.types.ts';
-import { checkTexts } from './check-texts.ts';
 import { legalClaims, renderText } from './render-text.ts';
 import { expectedTextKeys } from './text-keys.ts';
-import { checkCourseStructure, SCORED_TYPES } from './validate-structure.ts';
+import { parseDocument, type CourseSource } from './parse-document.ts';
+import { checkAssignment, checkCourseStructure, SCORED_TYPES } from './validate-structure.ts';
 
-/** A course folder as read from disk: parsed YAML by path (or the parse error), and media bytes by path. */
-export interface CourseSource {
-	/** e.g. `content/courses/honest-choices`, used to name files in problems. */
-	dir: string;
-	documents: Map<string, { data: unknown } | { error: string }>;
-	media: Map<string, Uint8Array>;
-}
+export type { CourseSource } from './parse-document.ts';
 
 export interface CompileEnvironment {
 	/** A short, stable content hash (hex). */
@@ -42,36 +39,11 @@ export interface CompiledCourse {
 	catalogueEntry: CatalogueCourse;
 	legalClaims: LegalClaim[];
 	counts: Record<ContentLocale, { lessons: number; blocks: number; questions: number; bytes: number }>;
+	/** The facilitator guides' packs and figures, when the course has guides. */
+	facilitator?: CompiledFacilitator;
 }
 
 export type CompileResult = { ok: true; course: CompiledCourse } | { ok: false; problems: ContentProblem[] };
-
-export function parseDocument<S extends z.ZodType>(
-	source: CourseSource,
-	path: string,
-	schema: S,
-	problems: ContentProblem[]
-): z.infer<S> | undefined {
-	const file = `${source.dir}/${path}`;
-	const document = source.documents.get(path);
-	if (!document) {
-		problems.push({ file, field: '', reason: 'file is missing' });
-		return undefined;
-	}
-	if ('error' in document) {
-		problems.push({ file, field: '', reason: `not valid YAML: ${document.error}` });
-		return undefined;
-	}
-	const result = schema.safeParse(document.data);
-	if (!result.success) {
-		for (const issue of result.error.issues) {
-			const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-			problems.push({ file, field, reason: issue.message });
-		}
-		return undefined;
-	}
-	return result.data;
-}
 
 const MEDIA_TYPES: Record<string, string> = {
 	svg: 'image/svg+xml',
@@ -121,6 +93,11 @@ export function compileCourse(source: CourseSource, env: CompileEnvironment): Co
 	if (source.documents.has('bank.yaml')) {
 		bank = parseDocument(source, 'bank.yaml', bankSchema, problems)?.questions ?? [];
 	}
+	let assignment: AssignmentStructure | undefined;
+	if (source.documents.has('assignment.yaml')) {
+		assignment = parseDocument(source, 'assignment.yaml', assignmentSchema, problems);
+		if (assignment) problems.push(...checkAssignment(assignment, `${source.dir}/assignment.yaml`));
+	}
 	if (course.id !== source.dir.split('/').pop()) {
 		problems.push({ file: `${source.dir}/course.yaml`, field: 'id', reason: 'must equal the course folder name' });
 	}
@@ -135,7 +112,8 @@ export function compileCourse(source: CourseSource, env: CompileEnvironment): Co
 
 	// Text keys follow from the structure: with a broken structure they would only add noise.
 	if (problems.length > 0) return { ok: false, problems };
-	const keys = expectedTextKeys(course, lessons.map((lesson) => lesson.item), bank);
+	const lessonItems = lessons.map((lesson) => lesson.item);
+	const keys = expectedTextKeys(course, lessonItems, bank, assignment);
 	const texts = new Map<ContentLocale, TextFile>();
 	for (const locale of CONTENT_LOCALES) {
 		const text = parseDocument(source, `text.${locale}.yaml`, textFileSchema, problems);
@@ -152,9 +130,18 @@ export function compileCourse(source: CourseSource, env: CompileEnvironment): Co
 			unknownReason: 'no such course, lesson, block or option'
 		})
 	);
-	if (problems.length > 0) return { ok: false, problems };
+	// The guides are checked even when the course's texts are not sound, so one run names every problem.
+	const facilitator = compileFacilitator({ source, course, lessons: lessonItems, assignment, courseKeys: keys, courseTexts: texts, env });
+	if (!facilitator.ok) problems.push(...facilitator.problems);
+	if (problems.length > 0 || !facilitator.ok) return { ok: false, problems };
 
-	return { ok: true, course: buildPacks(source, course, lessons.map((lesson) => lesson.item), bank, keys, texts, env) };
+	const compiled = buildPacks(source, course, lessonItems, bank, assignment, keys, texts, env);
+	if (facilitator.compiled) {
+		compiled.facilitator = facilitator.compiled;
+		compiled.catalogueEntry.facilitator = facilitator.compiled.catalogue;
+		compiled.legalClaims.push(...facilitator.compiled.legalClaims);
+	}
+	return { ok: true, course: compiled };
 }
 
 function buildPacks(
@@ -162,6 +149,7 @@ function buildPacks(
 	course: CourseStructure,
 	lessons: LessonStructure[],
 	bank: BankQuestionStructure[],
+	assignment: AssignmentStructure | undefined,
 	keys: ReturnType<typeof expectedTextKeys>,
 	texts: Map<ContentLocale, TextFile>,
 	env: CompileEnvironment
@@ -188,7 +176,9 @@ function buildPacks(
 		return question;
 	});
 	const media = Object.fromEntries([...source.media].map(([path, bytes]) => [path, dataUrl(path, bytes)]));
-	const courseVersion = env.hash(JSON.stringify([course, packLessons.map((lesson) => lesson.version), packBank, [...texts]]));
+	const courseVersion = env.hash(
+		JSON.stringify([course, packLessons.map((lesson) => lesson.version), packBank, [...texts], ...(assignment ? [assignment] : [])])
+	);
 
 	const claims: LegalClaim[] = [];
 	const packs: CompiledCourse['packs'] = [];
@@ -220,6 +210,7 @@ function buildPacks(
 			mastery: course.mastery,
 			lessons: packLessons,
 			bank: packBank,
+			...(assignment ? { assignment } : {}),
 			texts: rendered,
 			media
 		};

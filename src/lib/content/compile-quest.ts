@@ -1,5 +1,6 @@
 import { checkTexts } from './check-texts.ts';
-import { parseDocument, type CompileEnvironment, type CourseSource } from './compile-course.ts';
+import type { CompileEnvironment } from './compile-course.ts';
+import { parseDocument, type CourseSource } from './parse-document.ts';
 import type { ContentProblem } from './content-problem.ts';
 import { CONTENT_LOCALES, textFileSchema, type ContentLocale, type TextFile } from './course.schema.ts';
 import type { LegalClaim } from './pack.types.ts';

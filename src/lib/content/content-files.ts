@@ -99,6 +99,7 @@ export function compileAllContent(root: string, only?: readonly string[]): Conte
 		if (result.ok) courses.push(result.course);
 		else problems.push(...result.problems);
 	}
+	problems.push(...sharedSessionIds(courses));
 	const quests: CompiledQuestFile[] = [];
 	const questDirs = questDirectories(root);
 	// TAZA_CONTENT_COURSES names courses; quests are only filtered when it names one of them.
@@ -121,12 +122,31 @@ export function compileAllContent(root: string, only?: readonly string[]): Conte
 	};
 }
 
-/** Replaces the packs folder with this build's packs and catalogue, and the quests (packs/quests/) with theirs. */
+/** The facilitator pages address a guide by its session id alone, so two courses cannot both have a guide for one id. */
+function sharedSessionIds(courses: readonly CompiledCourse[]): ContentProblem[] {
+	const owner = new Map<string, string>();
+	const problems: ContentProblem[] = [];
+	for (const course of courses) {
+		for (const session of course.facilitator?.catalogue.sessions ?? []) {
+			const first = owner.get(session.id);
+			if (first) {
+				problems.push({
+					file: `content/courses/${course.id}/facilitator/${session.id}.yaml`,
+					field: 'session',
+					reason: `course "${first}" already has a facilitator guide for session "${session.id}"`
+				});
+			} else owner.set(session.id, course.id);
+		}
+	}
+	return problems;
+}
+
+/** Replaces the packs folder with this build's course and guide packs and catalogue, and the quests (packs/quests/) with theirs. */
 export function writePacks(build: ContentBuild, packsDir: string): void {
 	rmSync(packsDir, { recursive: true, force: true });
 	mkdirSync(packsDir, { recursive: true });
 	for (const course of build.courses) {
-		for (const pack of course.packs) writeFileSync(path.join(packsDir, pack.fileName), pack.body);
+		for (const pack of [...course.packs, ...(course.facilitator?.packs ?? [])]) writeFileSync(path.join(packsDir, pack.fileName), pack.body);
 	}
 	writeFileSync(path.join(packsDir, 'catalogue.json'), JSON.stringify(build.catalogue));
 	const questsDir = path.join(packsDir, 'quests');

@@ -77,12 +77,27 @@ export const blockSchema = z.discriminatedUnion('type', [
 
 export const lessonSchema = z.strictObject({
 	id,
-	minutes: z.int().min(1).max(30),
+	// 5–10 for a learner's lesson; a seminar session of a teacher-training course (done in the room) runs to 90.
+	minutes: z.int().min(1).max(90),
 	blocks: z.array(blockSchema).min(1)
 });
 
 export const bankSchema = z.strictObject({
 	questions: z.array(bankQuestionSchema).min(1)
+});
+
+/**
+ * A course's practical assignment (optional, `assignment.yaml`): the template a participant fills in, the reflection
+ * prompts, the photos asked for, and the criteria a trainer accepts it by. Submitting and reviewing are the app's.
+ */
+export const assignmentSchema = z.strictObject({
+	/** The template, in order: `line` is one line (a topic, an age), `text` a paragraph or a list. */
+	plan: z.array(z.strictObject({ id, kind: z.enum(['line', 'text']) })).min(1),
+	/** Prompts answered after teaching the planned lesson, in order. */
+	reflection: z.array(id).min(1),
+	photos: z.strictObject({ min: z.int().min(0), max: z.int().positive() }),
+	/** `required: true` — the assignment is returned for rework when it is not met. */
+	criteria: z.array(z.strictObject({ id, required: z.boolean() })).min(1)
 });
 
 export const textFileSchema = z.strictObject({
@@ -97,6 +112,7 @@ export type QuestionStructure = z.infer<typeof questionSchema>;
 export type BankQuestionStructure = z.infer<typeof bankQuestionSchema>;
 export type BankStructure = z.infer<typeof bankSchema>;
 export type TextFile = z.infer<typeof textFileSchema>;
+export type AssignmentStructure = z.infer<typeof assignmentSchema>;
 
 export const QUESTION_TYPES = ['single-choice', 'multiple-choice', 'true-false', 'matching', 'ordering', 'dilemma'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

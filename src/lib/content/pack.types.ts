@@ -38,6 +38,14 @@ export interface QuizSettings {
 	attempts: number;
 }
 
+/** A course's practical assignment: the structure of `assignment.yaml`; its words are the pack's `assignment.*` texts. */
+export interface PackAssignment {
+	plan: { id: string; kind: 'line' | 'text' }[];
+	reflection: string[];
+	photos: { min: number; max: number };
+	criteria: { id: string; required: boolean }[];
+}
+
 export interface CoursePack {
 	format: 1;
 	id: string;
@@ -50,6 +58,8 @@ export interface CoursePack {
 	mastery: MasteryRule;
 	lessons: PackLesson[];
 	bank: (PackQuestion & { lesson?: string })[];
+	/** The practical assignment, when the course has one (texts under `assignment.`). */
+	assignment?: PackAssignment;
 	/** Every text of the course in this locale, keyed as in text.<locale>.yaml, rendered and sanitised to HTML. */
 	texts: Record<string, string>;
 	/** Illustrations and media by their path in the course folder, as data: URLs. */
@@ -67,6 +77,44 @@ export interface CatalogueCourse {
 	mastery: MasteryRule;
 	lessons: { id: string; minutes: number; title: Record<Locale, string> }[];
 	locales: Record<Locale, { title: string; summary: string; pack: string; bytes: number }>;
+	/** Facilitator guides for trainers, when the course has them: a pack of their own per locale. */
+	facilitator?: CatalogueFacilitator;
+}
+
+export interface CatalogueFacilitator {
+	version: string;
+	/** In the course's lesson order; a session's title is its lesson's. */
+	sessions: { id: string; minutes: number }[];
+	locales: Record<Locale, { pack: string; bytes: number }>;
+}
+
+export type StepFormat = 'plenary' | 'groups' | 'pairs' | 'individual';
+
+/** One session's guide: its structure; every word is in the pack's texts under `<session>.`. */
+export interface FacilitatorGuide {
+	session: string;
+	minutes: number;
+	materials: string[];
+	steps: { id: string; minutes: number; format: StepFormat; questions: string[]; /** 1-based screens of the lesson */ screens: number[] }[];
+	pitfalls: string[];
+	noProjector: string[];
+}
+
+/**
+ * What a trainer's device downloads to run a course's seminar sessions: every guide, the practical assignment, and
+ * the course and lesson titles, in one locale. Learners never download it.
+ */
+export interface FacilitatorPack {
+	format: 1;
+	kind: 'facilitator';
+	courseId: string;
+	locale: Locale;
+	/** Hash of the guides and their texts in every locale, and of the course's assignment. */
+	version: string;
+	guides: FacilitatorGuide[];
+	assignment?: PackAssignment;
+	/** Rendered, sanitised HTML: `intro`, guide texts, `title`, `lesson.<id>.title|summary`, `assignment.*`. */
+	texts: Record<string, string>;
 }
 
 export interface Catalogue {

@@ -1,9 +1,9 @@
 import type { ContentProblem } from './content-problem.ts';
-import type { BankQuestionStructure, BlockStructure, CourseStructure, LessonStructure } from './course.schema.ts';
+import type { AssignmentStructure, BankQuestionStructure, BlockStructure, CourseStructure, LessonStructure } from './course.schema.ts';
 
 type Located<T> = { file: string; field: string; item: T };
 
-function duplicates(values: readonly string[]): string[] {
+export function duplicates(values: readonly string[]): string[] {
 	const seen = new Set<string>();
 	return values.filter((value) => (seen.has(value) ? true : (seen.add(value), false)));
 }
@@ -109,6 +109,26 @@ export function checkCourseStructure(input: {
 			field: 'mastery.required',
 			reason: `requires ${mastery.required} correct answers but the lessons have ${scoredLessonQuestions} questions`
 		});
+	}
+	return problems;
+}
+
+/** The practical assignment: ids unique in each list, and a photo range that can be met. */
+export function checkAssignment(assignment: AssignmentStructure, file: string): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const lists: [string, string[]][] = [
+		['plan', assignment.plan.map((field) => field.id)],
+		['reflection', assignment.reflection],
+		['criteria', assignment.criteria.map((criterion) => criterion.id)]
+	];
+	for (const [field, ids] of lists) {
+		for (const duplicate of duplicates(ids)) problems.push({ file, field, reason: `"${duplicate}" appears twice` });
+	}
+	if (assignment.photos.min > assignment.photos.max) {
+		problems.push({ file, field: 'photos', reason: `asks for at least ${assignment.photos.min} photos but allows at most ${assignment.photos.max}` });
+	}
+	if (!assignment.criteria.some((criterion) => criterion.required)) {
+		problems.push({ file, field: 'criteria', reason: 'no criterion is required: a trainer would have nothing to return the work for' });
 	}
 	return problems;
 }

@@ -86,7 +86,15 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'GET /api/people': PROGRAMME_ADMIN,
 	'GET /api/people/[personId]/export': PROGRAMME_ADMIN,
 	'POST /api/people/[personId]/erase': PROGRAMME_ADMIN,
-	'GET /api/audit': PROGRAMME_ADMIN
+	'GET /api/audit': PROGRAMME_ADMIN,
+	// Certificates (docs/certificates.md): a learner lists and asks for their own; the PDF is the holder's or a
+	// programme administrator's (the service answers 404 to anyone else); the status is public and holds nothing
+	// personal; a trainer may revoke only a training certificate they issued (the service checks that).
+	'GET /api/certificates': 'signed-in',
+	'POST /api/certificates': 'signed-in',
+	'GET /api/certificates/[certificateId]/pdf': 'signed-in',
+	'GET /api/certificates/[certificateId]/status': 'anyone',
+	'POST /api/certificates/[certificateId]/revoke': { anyOf: [{ role: 'programme-admin' }, { role: 'trainer' }] }
 };
 
 /**

@@ -1,5 +1,6 @@
 import { apiError } from './http';
 import type { OrganisationFailure } from './services/organisations.service';
+import type { CertificateFailure } from './services/certificates.service';
 import type { PeopleFailure } from './services/people.service';
 import type { SchoolsFailure } from './services/schools.service';
 
@@ -45,6 +46,27 @@ export function peopleFailureResponse(failure: PeopleFailure): Response {
 			return apiError(409, failure.code, "This person's personal data has been erased.");
 		case 'cannot-erase-self':
 			return apiError(409, failure.code, 'You cannot erase your own account.');
+	}
+}
+
+export function certificateFailureResponse(failure: CertificateFailure): Response {
+	switch (failure.code) {
+		case 'course-unknown':
+			return apiError(400, failure.code, 'There is no course with this id.');
+		case 'not-mandatory':
+			return apiError(409, failure.code, 'Certificates are given for mandatory courses only.');
+		case 'not-completed':
+			return apiError(409, failure.code, 'The server does not hold this course as completed yet: sync, then ask again.');
+		case 'name-missing':
+			return apiError(409, failure.code, 'There is no name on record: send the name the certificate should show.');
+		case 'name-invalid':
+			return apiError(400, failure.code, 'A name has 2 to 120 characters.');
+		case 'not-found':
+			return apiError(NOT_FOUND, failure.code, 'There is no such certificate.');
+		case 'forbidden':
+			return apiError(403, failure.code, 'You may not revoke this certificate.');
+		case 'already-revoked':
+			return apiError(409, failure.code, 'This certificate was already revoked.');
 	}
 }
 

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { CoursePack, Locale } from '$lib/content/pack.types';
+import type { CoursePack, FacilitatorPack, Locale } from '$lib/content/pack.types';
 import type { CourseEvent } from '$lib/progress/course-events';
 import type { ProgressEvent } from '$lib/progress/progress-event';
 import type { CourseSummary } from '$lib/progress/course-summary';
@@ -21,6 +21,17 @@ export interface SavedPackRow {
 	bytes: number;
 	savedAt: string;
 	pack: CoursePack;
+}
+
+/** A course's facilitator guides kept on a trainer's device, so a seminar runs with no signal. */
+export interface SavedFacilitatorPackRow {
+	courseId: string;
+	locale: Locale;
+	version: string;
+	url: string;
+	bytes: number;
+	savedAt: string;
+	pack: FacilitatorPack;
 }
 
 /**
@@ -102,6 +113,7 @@ export class TazaLocalDatabase extends Dexie {
 	outbox!: EntityTable<OutboxRow, 'id'>;
 	cursors!: Table<CursorRow, [string, string]>;
 	pulledSummaries!: Table<PulledSummaryRow, [string, string, string, string]>;
+	facilitatorPacks!: Table<SavedFacilitatorPackRow, [string, Locale]>;
 
 	constructor(name = 'taza') {
 		super(name);
@@ -135,6 +147,10 @@ export class TazaLocalDatabase extends Dexie {
 					.table<CourseEvent, string>('events')
 					.each((event) => tx.table<OutboxRow, string>('outbox').put(outboxRow(event, queuedAt)));
 			});
+		// Facilitator guides for trainers: a pack per course and locale, apart from the course packs learners keep.
+		this.version(5).stores({
+			facilitatorPacks: '[courseId+locale]'
+		});
 		// A tab still holding an older version would block the upgrade another tab needs: it steps aside and reloads.
 		this.on('versionchange', () => {
 			this.close();

@@ -1,4 +1,4 @@
-import type { CoursePack } from '$lib/content/pack.types';
+import type { CoursePack, FacilitatorPack } from '$lib/content/pack.types';
 
 export class PackDownloadError extends Error {}
 
@@ -12,6 +12,33 @@ export async function downloadPack(
 	onProgress: (share: number) => void,
 	fetchPack: typeof fetch = fetch
 ): Promise<CoursePack> {
+	const pack = await downloadJson<CoursePack>(url, expectedBytes, onProgress, fetchPack);
+	if (pack.format !== 1 || !Array.isArray(pack.lessons)) throw new PackDownloadError('not a course pack this app can read');
+	onProgress(1);
+	return pack;
+}
+
+/** Downloads a course's facilitator guides for trainers (a pack of their own, never part of the course pack). */
+export async function downloadFacilitatorPack(
+	url: string,
+	expectedBytes: number,
+	onProgress: (share: number) => void,
+	fetchPack: typeof fetch = fetch
+): Promise<FacilitatorPack> {
+	const pack = await downloadJson<FacilitatorPack>(url, expectedBytes, onProgress, fetchPack);
+	if (pack.format !== 1 || pack.kind !== 'facilitator' || !Array.isArray(pack.guides)) {
+		throw new PackDownloadError('not a facilitator pack this app can read');
+	}
+	onProgress(1);
+	return pack;
+}
+
+async function downloadJson<T>(
+	url: string,
+	expectedBytes: number,
+	onProgress: (share: number) => void,
+	fetchPack: typeof fetch
+): Promise<T> {
 	let response: Response;
 	try {
 		response = await fetchPack(url);
@@ -35,13 +62,9 @@ export async function downloadPack(
 		bytes.set(chunk, offset);
 		offset += chunk.length;
 	}
-	let pack: CoursePack;
 	try {
-		pack = JSON.parse(new TextDecoder().decode(bytes)) as CoursePack;
+		return JSON.parse(new TextDecoder().decode(bytes)) as T;
 	} catch {
 		throw new PackDownloadError('the pack is not valid JSON (the download was cut short?)');
 	}
-	if (pack.format !== 1 || !Array.isArray(pack.lessons)) throw new PackDownloadError('not a course pack this app can read');
-	onProgress(1);
-	return pack;
 }

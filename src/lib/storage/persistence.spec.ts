@@ -63,7 +63,17 @@ describe('the local database', () => {
 		const db = new TazaLocalDatabase(`taza-open-${Math.random()}`);
 		databases.push(db);
 		await db.open();
-		expect(db.verno).toBe(4);
-		expect(db.tables.map((table) => table.name).sort()).toEqual(['cursors', 'events', 'outbox', 'packs', 'profiles', 'pulledSummaries', 'settings', 'summaries']);
+		expect(db.verno).toBe(5);
+		expect(db.tables.map((table) => table.name).sort()).toEqual([
+			'cursors',
+			'events',
+			'facilitatorPacks',
+			'outbox',
+			'packs',
+			'profiles',
+			'pulledSummaries',
+			'settings',
+			'summaries'
+		]);
 	});
 });

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Facts about this database itself (when reference data was last written, which seeds ran). */
 export const appMeta = sqliteTable('app_meta', {
@@ -366,4 +366,37 @@ export const seminarSessions = sqliteTable(
 		heldOn: text('held_on').notNull()
 	},
 	(table) => [primaryKey({ columns: [table.seminarId, table.sessionId] })]
+);
+
+/**
+ * Signed certificates (docs/certificates.md): one per person, kind, achievement and content version, so asking again
+ * gives the same certificate. `credential` is the Open Badges 3.0 credential as signed (VC-JWT) and `qr_token` the
+ * compact token the QR code carries; both hold the recipient's name, so erasing the person empties them while the
+ * row (and a revocation) stays answerable.
+ */
+export const certificates = sqliteTable(
+	'certificates',
+	{
+		id: text('id').primaryKey(),
+		personId: text('person_id')
+			.notNull()
+			.references(() => people.id),
+		kind: text('kind', { enum: ['course', 'training'] }).notNull(),
+		/** The course id or the training programme id. */
+		achievementId: text('achievement_id').notNull(),
+		/** The content version it was earned on. */
+		version: text('version').notNull(),
+		locale: text('locale').notNull(),
+		issuedAt: text('issued_at').notNull(),
+		/** The account that issued it (a trainer for a training certificate); null when the learner asked for their own. */
+		issuedBy: text('issued_by'),
+		keyId: text('key_id').notNull(),
+		credential: text('credential'),
+		qrToken: text('qr_token'),
+		revokedAt: text('revoked_at'),
+		revokedBy: text('revoked_by'),
+		/** A code from a closed list (the status answer is public); any explanation stays in the audit log. */
+		reason: text('reason', { enum: ['issued-in-error', 'obtained-improperly', 'superseded', 'other'] })
+	},
+	(table) => [uniqueIndex('certificates_achievement').on(table.personId, table.kind, table.achievementId, table.version)]
 );

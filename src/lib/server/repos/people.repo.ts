@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { TazaDatabase } from '../db/connection';
-import { accounts, auditLog, courseSummaries, loginNames, memberships, people, personAliases, personDetails, sessions } from '../db/schema';
+import { accounts, auditLog, certificates, courseSummaries, loginNames, memberships, people, personAliases, personDetails, sessions } from '../db/schema';
 import type { AuditEntry } from './accounts.repo';
 
 export interface PersonOverview {
@@ -98,6 +98,7 @@ export function createPeopleRepo(db: TazaDatabase) {
 						.where(eq(memberships.personId, personId))
 						.all(),
 					courseSummaries: tx.select().from(courseSummaries).where(eq(courseSummaries.personId, personId)).all(),
+					certificates: tx.select().from(certificates).where(eq(certificates.personId, personId)).all(),
 					auditEntries: tx
 						.select({ at: auditLog.at, action: auditLog.action, scopeKind: auditLog.scopeKind, scopeId: auditLog.scopeId, details: auditLog.details })
 						.from(auditLog)
@@ -117,6 +118,9 @@ export function createPeopleRepo(db: TazaDatabase) {
 				const marked = tx.update(people).set({ erasedAt: input.at }).where(and(eq(people.id, input.personId), isNull(people.erasedAt))).run();
 				if (marked.changes === 0) return false;
 				tx.delete(personDetails).where(eq(personDetails.personId, input.personId)).run();
+				// Signed certificates carry the name: the server's copies go; the holder's own stay valid, and the rows
+				// stay so that a revocation can still be answered.
+				tx.update(certificates).set({ credential: null, qrToken: null }).where(eq(certificates.personId, input.personId)).run();
 				const account = tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.personId, input.personId)).get();
 				if (account) {
 					tx.delete(loginNames).where(eq(loginNames.accountId, account.id)).run();

@@ -23,6 +23,12 @@ import { createPeopleService } from './people.service';
 import { createClassesService } from './classes.service';
 import { seedDemoDataOnce } from './demo-data.service';
 import { authService, membershipsRepo } from './core-wiring';
+import { issuerKeys } from 'virtual:taza/certificate-keys';
+import { signingKeyAt } from '$lib/certificates/issuer-keys';
+import { createCertificateSigner, ensureKeyRing } from '../certificates/key-ring';
+import { loadCertificateFonts } from '../certificates/fonts';
+import { createCertificatesRepo } from '../repos/certificates.repo';
+import { createCertificatesService, type CredentialTextsFor } from './certificates.service';
 
 // Scripts run under tsx, where the content build's virtual modules do not exist: they take services from
 // core-wiring.ts, which needs none.
@@ -102,6 +108,38 @@ export function questChoicesService() {
 	return createQuestChoicesService({ questChoices: createQuestChoicesRepo(getDatabase().sqlite) });
 }
 
+/**
+ * At start: the certificate key ring exists (made on first start), and a warning when this build's bundled public
+ * keys do not include the key it signs with — the verify page could not check new certificates offline until rebuilt.
+ */
+export function prepareCertificateKeys(now = new Date()): { signingKeyBundled: boolean } {
+	const ring = ensureKeyRing(readServerConfig().dataDir, now);
+	const current = signingKeyAt(ring.keys, now);
+	const signingKeyBundled = current !== undefined && issuerKeys.some((key) => key.kid === current.kid && key.publicKeyJwk.x === current.publicKeyJwk.x);
+	if (!signingKeyBundled) {
+		console.warn(`Certificates: the signing key ${current?.kid ?? '(none)'} is not in this build's public keys; rebuild so the verify page knows it (docs/certificates.md).`);
+	}
+	return { signingKeyBundled };
+}
+
+/** `texts` come from the message catalogue, which library modules do not import (the route passes them). */
+export function certificatesService(texts: CredentialTextsFor) {
+	const config = readServerConfig();
+	const { db } = getDatabase();
+	return createCertificatesService({
+		certificates: createCertificatesRepo(db),
+		memberships: createMembershipsRepo(db),
+		organisations: createOrganisationsRepo(db),
+		catalogue,
+		answerKeys,
+		signer: createCertificateSigner(ensureKeyRing(config.dataDir)),
+		issuer: { id: config.issuerId, name: 'Taza' },
+		texts,
+		newId: randomUUID,
+		now: () => new Date()
+	});
+}
+
 export function schoolsService() {
 	return createSchoolsService({
 		schools: createSchoolsRepo(getDatabase().db),
@@ -110,3 +148,5 @@ export function schoolsService() {
 		now: () => new Date()
 	});
 }
+
+export { loadCertificateFonts };

@@ -62,6 +62,8 @@ export function fileProblemLabel(problem: string): string {
 export function auditActionLabel(action: string): string {
 	const labels: Record<string, () => string> = {
 		'account.created': m.audit_action_account_created,
+		'certificate.issued': m.cert_audit_issued,
+		'certificate.revoked': m.cert_audit_revoked,
 		'class.created': m.audit_action_class_created,
 		'class.joined': m.audit_action_class_joined,
 		'course.assigned': m.audit_action_course_assigned,
