@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { findContrastFailures, findSmallTouchTargets } from '../support/accessibility';
 import { message, newContext, useAppInChromium, waitForOfflineReady } from '../support/browser';
 import { QUEST, questView, step, storedEvents, viewKey, waitForQuest } from '../support/quest-page';
 
 describe('a quest played offline', () => {
 	const app = useAppInChromium();
+
+	// Before the offline test below, which stops the server.
+	it.each([
+		{ name: 'phone', width: 360, height: 640 },
+		{ name: 'laptop', width: 1280, height: 800 }
+	])('keeps the page accessible on a $name: one h1, AA contrast, 48 px targets, no sideways scroll', async (viewport) => {
+		const context = await newContext(app.browser, { viewport });
+		const page = await context.newPage();
+		await page.goto(`${app.server.url}/ky/games/quests/${QUEST}`);
+		await waitForQuest(page);
+		for (let taken = 0; taken < 30 && (await questView(page)) !== 'choice'; taken += 1) await step(page);
+		expect(await page.locator('h1').count()).toBe(1);
+		expect(await findContrastFailures(page)).toEqual([]);
+		expect(await findSmallTouchTargets(page)).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+		await context.close();
+	});
 
 	it('after one online visit plays to an ending with no network, resumes after a reload mid-way, and records quest events', async () => {
 		const context = await newContext(app.browser, { viewport: { width: 360, height: 640 } });
@@ -92,4 +110,5 @@ describe('a quest played offline', () => {
 		expect(pageErrors).toEqual([]);
 		await context.close();
 	});
+
 });
