@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { findContrastFailures, findSmallTouchTargets } from '../support/accessibility';
 import { message, newContext, useAppInChromium, waitForOfflineReady } from '../support/browser';
 import { QUEST, questView, step, storedEvents, viewKey, waitForQuest } from '../support/quest-page';
@@ -20,6 +22,30 @@ describe('a quest played offline', () => {
 		expect(await findContrastFailures(page)).toEqual([]);
 		expect(await findSmallTouchTargets(page)).toEqual([]);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+		await context.close();
+	});
+
+	it('shows what others chose after a decision, from the server’s anonymous counts', async () => {
+		// Counts for every option of every decision of the quest: the n-th option was taken by n × 10 plays.
+		const quest = parse(readFileSync(`content/quests/${QUEST}/quest.yaml`, 'utf8')) as { nodes: { id: string; type: string; choices?: { id: string }[] }[] };
+		const nodes = Object.fromEntries(
+			quest.nodes.filter((node) => node.type === 'choice').map((node) => [node.id, Object.fromEntries(node.choices!.map((choice, index) => [choice.id, (index + 1) * 10]))])
+		);
+		// The worker is blocked so that the page's request reaches the test's stand-in for the server's endpoint.
+		const context = await newContext(app.browser, { viewport: { width: 360, height: 640 }, serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.route(`**/api/quests/${QUEST}/choices`, (route) => route.fulfill({ json: { questId: QUEST, nodes, players: 120 } }));
+		await page.goto(`${app.server.url}/en/games/quests/${QUEST}`);
+		await waitForQuest(page);
+		while ((await questView(page)) !== 'choice') await step(page);
+		await step(page);
+
+		const panel = page.getByTestId('others-chose');
+		await panel.waitFor();
+		const percents = (await panel.locator('.percent').allTextContents()).map((text) => Number.parseInt(text, 10));
+		expect(percents.reduce((sum, percent) => sum + percent, 0)).toBe(100);
+		expect(await panel.locator('.mine').count()).toBe(1);
+		expect(await panel.textContent()).toContain(message('en', 'questplay_others_mine'));
 		await context.close();
 	});
 
