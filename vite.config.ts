@@ -73,6 +73,9 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 90_000,
 					hookTimeout: 120_000,
+					// A poll waits on a real server (argon2 hashing, sync) that a loaded CI machine makes slow: vitest's
+					// one-second default failed a sign-up that took longer, not a wrong result.
+					expect: { poll: { timeout: 10_000 } },
 					// One Chromium at a time: the machine has two cores.
 					fileParallelism: false
 				}

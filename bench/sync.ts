@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { MAX_PUSH_EVENTS, SYNC_PROTOCOL, type PushRequest, type PushResponse } from '../src/lib/progress/sync-protocol';
 import { openDatabase } from '../src/lib/server/db/connection';
 import { createMembershipsRepo } from '../src/lib/server/repos/memberships.repo';
@@ -173,7 +173,9 @@ if (process.env.BENCH_SKIP_HTTP === '1') {
 						const chunks: Buffer[] = [];
 						response.on('data', (chunk: Buffer) => chunks.push(chunk));
 						response.on('end', () => {
-							const text = Buffer.concat(chunks).toString('utf8');
+							// A browser decompresses a gzip answer (pulls are gzipped); the wire bytes were counted by the link.
+							const raw = Buffer.concat(chunks);
+							const text = (response.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
 							if (response.statusCode !== 200) reject(new Error(`${route} answered ${response.statusCode}: ${text}`));
 							else resolve(JSON.parse(text));
 						});

@@ -1,5 +1,5 @@
 // npm run summaries:rebuild
-// Recomputes every course summary from the stored events with the ingest fold, in the database in TAZA_DATA_DIR
+// Recomputes every course summary (and the quests' "what others chose" counts) from the stored events with the ingest fold, in the database in TAZA_DATA_DIR
 // (like the server), and records the current rule version. Run it after RULE_VERSION changes, or to repair summaries.
 // Safe beside a running server: each page of summaries is one short transaction, and ingest keeps folding meanwhile.
 // TAZA_REBUILD_PAGE sets how many summaries each transaction rebuilds (500).
@@ -14,6 +14,7 @@ import { RULE_VERSION } from '../src/lib/progress/course-summary';
 import { readServerConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/connection';
 import { createSummariesRebuildRepo } from '../src/lib/server/repos/summaries-rebuild.repo';
+import { createQuestChoicesRepo } from '../src/lib/server/repos/quest-choices.repo';
 import { createCourseFold } from '../src/lib/server/services/course-fold';
 import { createSummariesRebuildService, type RebuildReport } from '../src/lib/server/services/summaries-rebuild.service';
 
@@ -66,6 +67,8 @@ try {
 	}
 	if (report.withoutEvents > 0) console.log(`  summaries with no events behind them, left as they are: ${n(report.withoutEvents)}`);
 	if (report.created + report.changed > 0) console.log('  Every change is in the change logs: devices pull the rebuilt summaries at their next sync.');
+	const counts = await createQuestChoicesRepo(sqlite).rebuild();
+	console.log(`Quest "what others chose" counts recounted from the events: ${n(counts.choices)} options, ${n(counts.plays)} quests (${seconds()} s).`);
 } finally {
 	sqlite.close();
 }

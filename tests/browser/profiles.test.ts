@@ -211,6 +211,8 @@ describe('several people on one shared device', () => {
 		const page = await context.newPage();
 		await page.goto(`${server.url}/ky/courses/${COURSE}/${LESSON}`, { waitUntil: 'networkidle' });
 		await answerAQuestion(page);
+		// The link drops every push: what Gulnara did stays unsent until she asks for it to go.
+		await page.route('**/api/sync/push', (route) => route.abort('internetdisconnected'));
 		await page.goto(`${server.url}/ky/account`, { waitUntil: 'networkidle' });
 		const account = page.getByTestId('account');
 		await expect.poll(() => account.getAttribute('data-status')).toBe('signed-out');
@@ -226,6 +228,12 @@ describe('several people on one shared device', () => {
 		await page.getByTestId('profile-button').click();
 		const chooser = page.getByTestId('profile-chooser');
 		await chooser.getByRole('button', { name: message('ky', 'profiles_remove').replace('{name}', 'Гүлнара') }).click();
+		// Removing would strand her unsent actions until she signs in here again: the dialog says so and offers to send them.
+		const unsent = chooser.getByTestId('unsent-warning');
+		await expect.poll(() => unsent.textContent()).toContain('Гүлнара');
+		await page.unroute('**/api/sync/push');
+		await unsent.getByRole('button', { name: message('ky', 'profiles_remove_send_first') }).click();
+		await unsent.waitFor({ state: 'detached' });
 		await chooser.getByRole('button', { name: message('ky', 'profiles_remove_confirm'), exact: true }).click();
 		await chooser.waitFor({ state: 'hidden' });
 

@@ -27,7 +27,7 @@ const CALLERS: { name: string; login?: string; holds: string[] }[] = [
 const SUBJECT_LOGIN = 'matrix.subject';
 const SUBJECT_LEARNS_IN = [`class:${DEMO_CLASS.id}`, `organisation:${DEMO_ORGANISATION.id}`];
 
-const PARAMS: Record<string, string> = { classId: DEMO_CLASS.id, organisationId: DEMO_ORGANISATION.id, assignmentId: 'no-such-assignment' };
+const PARAMS: Record<string, string> = { classId: DEMO_CLASS.id, organisationId: DEMO_ORGANISATION.id, assignmentId: 'no-such-assignment', questId: 'exam-envelope' };
 
 function grantHolds(grant: RoleGrant, holds: string[]): boolean {
 	const scopes = holds.filter((held) => held.startsWith(`${grant.role}@`)).map((held) => held.slice(grant.role.length + 1));

@@ -17,7 +17,7 @@ export interface EventEnvelope<Type extends string = string, Payload = unknown, 
 	/** UUIDv7 made on the device: the dedup key everywhere. */
 	id: string;
 	subject: Subject;
-	/** The account that recorded it, when that is not the subject (a trainer ticking a roster). */
+	/** The person who recorded it, when that is not the subject (a trainer ticking a roster): their person id. */
 	recordedBy?: string;
 	deviceId: string;
 	/** The device's counter per subject: for diagnostics and gap detection, never for ordering the fold. */

@@ -55,6 +55,11 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'GET /api/me/assignments': 'signed-in',
 	// Regions are public reference data (forms need them).
 	'GET /api/regions': 'anyone',
+	// Anyone signed in picks their school from the reference list; only the programme replaces it.
+	'GET /api/schools': 'signed-in',
+	'POST /api/schools/import': PROGRAMME_ADMIN,
+	// Anonymous counts only (quest-choices.service.ts withholds small ones): guests play quests too.
+	'GET /api/quests/[questId]/choices': 'anyone',
 	// Lists only the organisations the caller administers (all of them for a programme administrator).
 	'GET /api/organisations': 'signed-in',
 	'POST /api/organisations': PROGRAMME_ADMIN,

@@ -1,6 +1,7 @@
 import { apiError } from './http';
 import type { OrganisationFailure } from './services/organisations.service';
 import type { PeopleFailure } from './services/people.service';
+import type { SchoolsFailure } from './services/schools.service';
 
 const NOT_FOUND = 404;
 
@@ -45,6 +46,11 @@ export function peopleFailureResponse(failure: PeopleFailure): Response {
 		case 'cannot-erase-self':
 			return apiError(409, failure.code, 'You cannot erase your own account.');
 	}
+}
+
+export function schoolsFailureResponse(failure: SchoolsFailure): Response {
+	const missing = failure.missing ? ` (missing columns: ${failure.missing.join(', ')})` : '';
+	return json400(failure.code, `The file cannot be imported: ${failure.problem}${missing}.`, { problem: failure.problem, ...(failure.missing ? { missing: failure.missing } : {}) });
 }
 
 function json400(code: string, message: string, extra: Record<string, unknown>): Response {

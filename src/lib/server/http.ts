@@ -1,10 +1,14 @@
 import { json } from '@sveltejs/kit';
-import { gunzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { z } from 'zod';
 import type { z as zMini } from 'zod/mini';
 
 const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
+
+/** Below this a gzip header and the CPU cost more than they save. */
+const COMPRESS_FROM_BYTES = 1024;
 
 /** An API error the client can act on: a stable code and a sentence for people. */
 export function apiError(status: number, code: string, message: string, headers?: Record<string, string>): Response {
@@ -74,4 +78,16 @@ export async function readMaybeGzippedJson<S extends zMini.ZodMiniType>(
 		}
 	} else text = raw.toString('utf8');
 	return parseBody(text, schema) as { ok: true; data: zMini.infer<S> } | { ok: false; response: Response };
+}
+
+/**
+ * JSON, gzip-compressed when the client accepts it and the body is worth it: a pull over a rural link is mostly
+ * repeated keys. The adapter does not compress, so the handlers that send bulk do.
+ */
+export async function compressedJson(request: Request, value: unknown, headers: Record<string, string> = {}): Promise<Response> {
+	const body = JSON.stringify(value);
+	const vary = { vary: 'accept-encoding', 'content-type': 'application/json', ...headers };
+	const accepts = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+	if (!accepts || body.length < COMPRESS_FROM_BYTES) return new Response(body, { headers: vary });
+	return new Response(new Uint8Array(await gzipAsync(body)), { headers: { ...vary, 'content-encoding': 'gzip' } });
 }

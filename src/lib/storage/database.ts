@@ -58,7 +58,7 @@ export interface ProfileRow {
 export interface OutboxRow {
 	/** The event's id. */
 	id: string;
-	/** The event's subject id: the profile (or a guest id it took over) whose token pushes it. */
+	/** Whose token pushes it: the recorder's person id when someone recorded it for a class, else the subject id (a profile, or a guest id it took over). */
 	subjectId: string;
 	/** Its JSON size, for batches sized by bytes. */
 	bytes: number;
@@ -144,8 +144,12 @@ export class TazaLocalDatabase extends Dexie {
 	}
 }
 
+/**
+ * The outbox row's `subjectId` names the profile whose token must push the event: the recorder's when someone records
+ * for a class or a seminar (their person id in `recordedBy`), else the subject's own.
+ */
 export function outboxRow(event: ProgressEvent, queuedAt: string): OutboxRow {
-	return { id: event.id, subjectId: event.subject.id, bytes: JSON.stringify(event).length, queuedAt };
+	return { id: event.id, subjectId: event.recordedBy ?? event.subject.id, bytes: JSON.stringify(event).length, queuedAt };
 }
 
 /** A guest profile: no account, no secret, no token. */

@@ -1,6 +1,6 @@
 import type { CourseEvent } from '$lib/progress/course-events';
 import { gameContentId, type GameEvent, type GameEventDraft } from '$lib/progress/game-events';
-import { applyToSummary, mergeCourseSummaries, type CourseSummary } from '$lib/progress/course-summary';
+import { applyToSummary, foldCourseSummaries, mergeCourseSummaries, RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import type { Subject } from '$lib/progress/event';
 import { outboxRow, type TazaLocalDatabase } from './database';
 
@@ -20,11 +20,26 @@ export interface ProgressRepoDependencies {
 export async function summaryOf(db: TazaLocalDatabase, subjectIds: readonly string[], courseId: string): Promise<CourseSummary | undefined> {
 	const [subjectId] = subjectIds;
 	if (subjectId === undefined) return undefined;
-	const found = await db.summaries.bulkGet(subjectIds.map((id) => [id, courseId] as [string, string]));
+	const found = await db.transaction('rw', [db.events, db.summaries], () => Promise.all(subjectIds.map((id) => currentLocalSummary(db, id, courseId))));
 	return found
 		.filter((summary) => summary !== undefined)
 		.map((summary) => ({ ...summary, subjectId }))
 		.reduce<CourseSummary | undefined>((joined, summary) => (joined ? mergeCourseSummaries(joined, summary) : summary), undefined);
+}
+
+/**
+ * The stored summary of a subject's course, made by the current rule: one an older version of the app left behind is
+ * folded again from this device's events (the server's rebuild reaches the pull after a rule change, so what came from
+ * other devices returns too). Call inside a transaction over `events` and `summaries`.
+ */
+export async function currentLocalSummary(db: TazaLocalDatabase, subjectId: string, courseId: string): Promise<CourseSummary | undefined> {
+	const stored = await db.summaries.get([subjectId, courseId]);
+	if (stored === undefined || stored.ruleVersion === RULE_VERSION) return stored;
+	const events = (await db.events.where('[subject.id+payload.courseId]').equals([subjectId, courseId]).toArray()) as CourseEvent[];
+	const [rebuilt] = foldCourseSummaries(events);
+	if (rebuilt) await db.summaries.put(rebuilt);
+	else await db.summaries.delete([subjectId, courseId]);
+	return rebuilt;
 }
 
 /**
@@ -59,7 +74,7 @@ export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDepe
 				// Queued in the same transaction: what the learner sees as done is also what will be sent (G1, G2).
 				await db.outbox.add(outboxRow(event, event.at));
 				const courseId = event.payload.courseId;
-				const summary = applyToSummary(await db.summaries.get([subject.id, courseId]), event);
+				const summary = applyToSummary(await currentLocalSummary(db, subject.id, courseId), event);
 				await db.summaries.put(summary);
 				return event;
 			});

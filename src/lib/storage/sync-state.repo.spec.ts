@@ -51,6 +51,15 @@ describe('the device side of sync', () => {
 		expect(await state.pulledSummaries('p1', 'class:7a')).toEqual([]);
 	});
 
+	it("joins a pulled summary with this device's own progress even when an older app version left the local summary", async () => {
+		const { db, progress, state } = open();
+		await progress.record({ kind: 'learner', id: 'p1' }, lessonDone);
+		await db.summaries.update(['p1', 'c'], { ruleVersion: 0 });
+		const fromServer = { ...emptyCourseSummary('p1', 'c'), completedLessons: ['l2'] };
+		await state.applyPulledPage({ profileId: 'p1', ownPartition: 'learner:p1', partition: 'learner:p1', cursor: 1, summaries: [fromServer] });
+		expect(await db.summaries.get(['p1', 'c'])).toMatchObject({ ruleVersion: 1, completedLessons: ['l1', 'l2'] });
+	});
+
 	it('queues the events recorded before sync existed when the database upgrades to version 4', async () => {
 		const name = `upgrade-v4-${Math.random()}`;
 		const old = new Dexie(name);

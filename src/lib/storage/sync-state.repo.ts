@@ -1,6 +1,7 @@
 import type { ProgressEvent } from '$lib/progress/progress-event';
 import { mergeCourseSummaries, RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import type { OutboxRow, TazaLocalDatabase } from './database';
+import { currentLocalSummary } from './progress.repo';
 
 const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
 
@@ -42,17 +43,17 @@ export function createSyncStateRepo(db: TazaLocalDatabase, now: () => Date = () 
 		 * a class's or an organisation's is kept as pulled, for the teacher's and the administrator's views.
 		 */
 		async applyPulledPage(input: { profileId: string; ownPartition: string; partition: string; cursor: number; summaries: readonly CourseSummary[] }): Promise<void> {
-			await db.transaction('rw', [db.summaries, db.pulledSummaries, db.cursors, db.settings], async () => {
+			await db.transaction('rw', [db.events, db.summaries, db.pulledSummaries, db.cursors, db.settings], async () => {
 				const stored = await db.cursors.get([input.profileId, input.partition]);
 				// A page from before what this device already applied (a reordered or repeated answer) changes nothing.
 				if (stored && stored.cursor >= input.cursor) return;
 				for (const summary of input.summaries) {
 					if (summary.ruleVersion !== RULE_VERSION) continue;
 					if (input.partition === input.ownPartition) {
-						const local = await db.summaries.get([summary.subjectId, summary.courseId]);
+						const local = await currentLocalSummary(db, summary.subjectId, summary.courseId);
 						// The server's first: for a test attempt both sides hold, its re-grade is the evidence and the
 						// phone's score only a display (DESIGN §3), and a join keeps the first of two equal attempts.
-						const joined = local && local.ruleVersion === RULE_VERSION ? mergeCourseSummaries(summary, local) : summary;
+						const joined = local ? mergeCourseSummaries(summary, local) : summary;
 						await db.summaries.put(joined);
 					} else {
 						await db.pulledSummaries.put({ profileId: input.profileId, partition: input.partition, subjectId: summary.subjectId, courseId: summary.courseId, summary });
@@ -72,6 +73,11 @@ export function createSyncStateRepo(db: TazaLocalDatabase, now: () => Date = () 
 					await db.pulledSummaries.where('[profileId+partition]').equals([profileId, row.partition]).delete();
 				}
 			});
+		},
+
+		/** How many events recorded under these subject ids wait to be sent (a profile about to leave the device). */
+		async waitingFor(subjectIds: readonly string[]): Promise<number> {
+			return db.outbox.where('subjectId').anyOf([...subjectIds]).count();
 		},
 
 		/** For the status line: how many actions wait, since when, and when the last exchange succeeded. */

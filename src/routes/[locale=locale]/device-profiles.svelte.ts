@@ -1,6 +1,8 @@
 import type { ProfileRow } from '$lib/storage/database';
 import { localDatabase } from '$lib/storage/database';
 import { createProfilesRepo, type ProfilesRepo } from '$lib/storage/profiles.repo';
+import { createSyncStateRepo } from '$lib/storage/sync-state.repo';
+import { liveQuery } from 'dexie';
 import { fetchAs } from '$lib/sync/profile-fetch';
 import { uuidV7Generator } from '$lib/utils/ids';
 import { checkOfflineVerifier, makeOfflineVerifier } from '$lib/utils/offline-verifier';
@@ -113,6 +115,13 @@ export class DeviceProfiles {
 	 * The profile leaves this device: its token is revoked now, or as soon as there is a connection, and the profile is
 	 * forgotten here. Its events are not deleted — sync, coming next, still has to send them.
 	 */
+	/** Watches how many of the profile's actions are not on the server yet; returns the function that stops. */
+	watchUnsent(profile: ProfileRow, onCount: (count: number) => void): () => void {
+		const state = createSyncStateRepo(localDatabase());
+		const subscription = liveQuery(() => state.waitingFor([profile.id, ...profile.aliases])).subscribe({ next: onCount, error: () => onCount(0) });
+		return () => subscription.unsubscribe();
+	}
+
 	async leave(profile: ProfileRow, options: { tokenRevoked?: boolean } = {}): Promise<ProfileRow> {
 		const tokenRevoked = options.tokenRevoked || !profile.token || (await this.#revoke(profile.token));
 		const next = await this.repo.leave(profile.id, { tokenRevoked });

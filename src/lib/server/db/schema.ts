@@ -276,3 +276,94 @@ export const changeLog = sqliteTable(
 	},
 	(table) => [primaryKey({ columns: [table.partition, table.seq] })]
 );
+
+/**
+ * "What others chose": how many plays took each option at each quest decision, counted in the ingest transaction from
+ * `quest.choice` events (each stored once, so a resent event never counts twice). Counts only — no person, no class.
+ */
+export const questChoiceCounts = sqliteTable(
+	'quest_choice_counts',
+	{
+		questId: text('quest_id').notNull(),
+		nodeId: text('node_id').notNull(),
+		choiceId: text('choice_id').notNull(),
+		count: integer('count').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.questId, table.nodeId, table.choiceId] })]
+);
+
+/** How many plays of each quest began (`quest.started`), the denominator shown beside the choice shares. */
+export const questPlayCounts = sqliteTable('quest_play_counts', {
+	questId: text('quest_id').primaryKey(),
+	plays: integer('plays').notNull()
+});
+
+/**
+ * Schools: reference data imported by a programme administrator (region, district, rural or not), so "teachers of
+ * rural schools" is counted, not guessed (DESIGN §6). A teacher belongs to a school through a `teacher` membership
+ * scoped to `school:<code>`, with dates, so a move keeps history right.
+ */
+export const schools = sqliteTable(
+	'schools',
+	{
+		code: text('code').primaryKey(),
+		name: text('name').notNull(),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		district: text('district').notNull(),
+		rural: integer('rural', { mode: 'boolean' }).notNull(),
+		createdAt: text('created_at').notNull(),
+		updatedAt: text('updated_at').notNull()
+	},
+	(table) => [index('schools_region').on(table.regionCode, table.district)]
+);
+
+/**
+ * A traveling seminar of teacher training (issue #7): where, when, for how many, under which programme and completion
+ * rule. Its trainers and participants are memberships scoped to `seminar:<id>`, with dates.
+ */
+export const seminars = sqliteTable(
+	'seminars',
+	{
+		id: text('id').primaryKey(),
+		/** The training programme: the course id of its module (the final test and the assignment belong to it). */
+		programmeId: text('programme_id').notNull(),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		/** The regional centre or town, and the venue in it. */
+		centre: text('centre').notNull(),
+		venue: text('venue').notNull(),
+		/** Kyrgyzstan calendar days (YYYY-MM-DD). */
+		startsOn: text('starts_on').notNull(),
+		endsOn: text('ends_on').notNull(),
+		capacity: integer('capacity').notNull(),
+		/** The completion rule in force for this seminar (training/completion.ts), so a later change never rewrites a figure. */
+		completionRule: text('completion_rule', { mode: 'json' }).notNull(),
+		/**
+		 * Base64url key the seminar's trainers' devices sign session check-in tokens with, offline (training/session-token.ts).
+		 * A secret: sent only to this seminar's trainers.
+		 */
+		checkInKey: text('check_in_key').notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at').notNull(),
+		cancelledAt: text('cancelled_at')
+	},
+	(table) => [index('seminars_region').on(table.regionCode, table.startsOn)]
+);
+
+/** The sessions a seminar holds, in order, each on a day: attendance is counted against these. */
+export const seminarSessions = sqliteTable(
+	'seminar_sessions',
+	{
+		seminarId: text('seminar_id')
+			.notNull()
+			.references(() => seminars.id),
+		/** The module's session (a lesson id of the programme's course). */
+		sessionId: text('session_id').notNull(),
+		ordinal: integer('ordinal').notNull(),
+		heldOn: text('held_on').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.seminarId, table.sessionId] })]
+);

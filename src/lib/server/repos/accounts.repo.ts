@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, notInArray } from 'drizzle-orm';
 import type { Login } from '$lib/identity/login';
 import type { TazaDatabase } from '../db/connection';
 import { accounts, auditLog, loginNames, memberships, people, personAliases, personDetails, sessions } from '../db/schema';
+import { logExistingSummaries } from './partition-growth';
 
 export interface AccountRecord {
 	id: string;
@@ -73,6 +74,8 @@ export function createAccountsRepo(db: TazaDatabase) {
 							createdBy: input.personId
 						})
 						.run();
+					// An adopted guest id may already have summaries: the class's partition shows them from now on.
+					logExistingSummaries(tx, `class:${input.learnerOf.classId}`, [input.personId], input.at);
 				}
 				tx.insert(personDetails)
 					.values({ personId: input.personId, displayName: input.displayName })

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Login } from '$lib/identity/login';
 import type { TazaDatabase } from '../db/connection';
-import { accounts, auditLog, changeLog, classes, courseAssignments, courseSummaries, loginNames, memberships, organisations, partitionCounters, people, personDetails } from '../db/schema';
+import { accounts, auditLog, classes, courseAssignments, courseSummaries, loginNames, memberships, organisations, people, personDetails } from '../db/schema';
 import type { AuditEntry } from './accounts.repo';
+import { logExistingSummaries } from './partition-growth';
 
 export type OrganisationKind = (typeof organisations.$inferSelect)['kind'];
 
@@ -175,29 +176,9 @@ export function createOrganisationsRepo(db: TazaDatabase) {
 						})
 						.run();
 				}
-				// The organisation's partition grows: an existing account's summaries join its change log (DESIGN §4),
-				// so its administrators' devices see them without starting over.
+				// The organisation's partition grows: an existing account's summaries join its change log.
 				const newcomers = input.members.filter((member) => member.kind === 'existing').map((member) => member.personId);
-				const keys = newcomers.length
-					? tx
-							.select({ personId: courseSummaries.personId, courseId: courseSummaries.courseId })
-							.from(courseSummaries)
-							.where(inArray(courseSummaries.personId, newcomers))
-							.all()
-							.map((row) => `${row.personId} ${row.courseId}`)
-					: [];
-				if (keys.length > 0) {
-					const partition = `organisation:${input.organisationId}`;
-					const [{ lastSeq }] = tx
-						.insert(partitionCounters)
-						.values({ partition, lastSeq: keys.length })
-						.onConflictDoUpdate({ target: partitionCounters.partition, set: { lastSeq: sql`${partitionCounters.lastSeq} + ${keys.length}` } })
-						.returning({ lastSeq: partitionCounters.lastSeq })
-						.all() as [{ lastSeq: number }];
-					tx.insert(changeLog)
-						.values(keys.map((entryKey, index) => ({ partition, seq: lastSeq - keys.length + 1 + index, entryKind: 'course-summary' as const, entryKey, at: input.at })))
-						.run();
-				}
+				logExistingSummaries(tx, `organisation:${input.organisationId}`, newcomers, input.at);
 				tx.insert(auditLog).values(input.audit).run();
 			});
 		},

@@ -5,8 +5,10 @@ export interface EventToStore {
 	id: string;
 	subjectKind: string;
 	subjectId: string;
-	personId: string;
-	courseId: string;
+	/** Null for a class's record (a teacher-led quest): it counts for no one person. */
+	personId: string | null;
+	/** Set for course events only: they are the ones folded into course summaries. */
+	courseId: string | null;
 	type: string;
 	v: number;
 	deviceId: string;
@@ -15,6 +17,8 @@ export interface EventToStore {
 	body: string;
 	/** The event as validated, when the caller has it: the fold then need not parse `body` again. */
 	parsed?: unknown;
+	/** A quest event's share of "what others chose": a play begun, or an option taken at a decision. */
+	questTally?: { questId: string; started: true } | { questId: string; nodeId: string; choiceId: string };
 }
 
 export interface EventToHold {
@@ -53,6 +57,18 @@ function prepare(sqlite: Database.Database) {
 			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		eventStored: sqlite.prepare('select 1 from events where id = ?').pluck(),
+		countChoice: sqlite.prepare(
+			`insert into quest_choice_counts (quest_id, node_id, choice_id, count) values (?, ?, ?, 1)
+			 on conflict (quest_id, node_id, choice_id) do update set count = count + 1`
+		),
+		countPlay: sqlite.prepare(
+			`insert into quest_play_counts (quest_id, plays) values (?, 1) on conflict (quest_id) do update set plays = plays + 1`
+		),
+		deferredPushedBy: sqlite.prepare(
+			`select event_id as id, body from held_events where status = 'deferred' and resolved_at is null and pushed_by = ? order by event_id limit ?`
+		),
+		markResolved: sqlite.prepare('update held_events set resolved_at = ? where event_id = ?'),
+		markRejected: sqlite.prepare(`update held_events set status = 'rejected', reason = ? where event_id = ?`),
 		insertHeld: sqlite.prepare(
 			`insert or ignore into held_events (event_id, status, reason, pushed_by, received_at, body) values (?, ?, ?, ?, ?, ?)`
 		),
@@ -125,9 +141,13 @@ export function createSyncRepo(sqlite: Database.Database) {
 			receivedAt: string;
 			clockOffsetMs: number | null;
 			fold: SummaryFold;
+			/** Held events settled by this ingest: now stored (`resolved`), or found to be rejected after all. */
+			settled?: { resolved: readonly string[]; rejected: readonly { id: string; reason: string }[] };
 		}): Promise<{ duplicates: string[] }> {
 			return sqlite.transaction(() => {
 				const duplicates: string[] = [];
+				for (const id of input.settled?.resolved ?? []) statements.markResolved.run(input.receivedAt, id);
+				for (const { id, reason } of input.settled?.rejected ?? []) statements.markRejected.run(reason, id);
 				const fresh = new Map<string, EventToStore[]>();
 				for (const event of input.stored) {
 					// Positional parameters and no object per event: about a microsecond less per event than fourteen named ones.
@@ -151,6 +171,13 @@ export function createSyncRepo(sqlite: Database.Database) {
 						duplicates.push(event.id);
 						continue;
 					}
+					// Counted only when the event is new, so a resent choice never counts twice (G3).
+					const tally = event.questTally;
+					if (tally) {
+						if ('started' in tally) statements.countPlay.run(tally.questId);
+						else statements.countChoice.run(tally.questId, tally.nodeId, tally.choiceId);
+					}
+					if (event.courseId === null || event.personId === null) continue;
 					const key = `${event.personId} ${event.courseId}`;
 					const group = fresh.get(key);
 					if (group) group.push(event);
@@ -185,6 +212,11 @@ export function createSyncRepo(sqlite: Database.Database) {
 			})();
 		},
 
+		/** Deferred events this account pushed that are not resolved yet, oldest first: candidates to settle now. */
+		async deferredPushedBy(accountId: string, limit: number): Promise<{ id: string; body: string }[]> {
+			return statements.deferredPushedBy.all(accountId, limit) as { id: string; body: string }[];
+		},
+
 		/** A partition's changes after a cursor, newest state of each summary named, at most `limit` entries. */
 		async pull(partition: string, after: number, limit: number): Promise<{ cursor: number; more: boolean; summaries: { personId: string; courseId: string; summary: unknown }[] }> {
 			return sqlite.transaction(() => {
@@ -197,21 +229,6 @@ export function createSyncRepo(sqlite: Database.Database) {
 					return row ? [{ ...row, summary: JSON.parse(row.summary) as unknown }] : [];
 				});
 				return { cursor: page.at(-1)?.seq ?? after, more: entries.length > limit, summaries };
-			})();
-		},
-
-		/**
-		 * A partition that grows (a child joins a class, a member joins an organisation) logs the newcomer's existing
-		 * summaries, so devices that already pulled it see them.
-		 */
-		async logExistingSummaries(personId: string, partition: string, at: string): Promise<void> {
-			sqlite.transaction(() => {
-				const courseIds = sqlite.prepare('select course_id from course_summaries where person_id = ?').pluck().all(personId) as string[];
-				appendChanges(
-					partition,
-					courseIds.map((courseId) => `${personId} ${courseId}`),
-					at
-				);
 			})();
 		}
 	};

@@ -89,6 +89,46 @@ describe('push', () => {
 		expect(services.handle.sqlite.prepare('select distinct subject_id from events order by subject_id').pluck().all()).toHaveLength(2);
 	});
 
+	it('settles deferred events once their learner id is known: counted at the next sync, each once, others still held', async () => {
+		const { services, learner, events } = await setup();
+		const guestId = '0190bbbb-0000-7000-8000-000000000003';
+		const stillUnknown = '0190bbbb-0000-7000-8000-000000000004';
+		const early = [events.lessonCompleted(guestId, 'ethics', 'l1'), events.lessonCompleted(stillUnknown, 'ethics', 'l2')];
+		const first = await push(services, learner, early);
+		expect(first.ok && first.value.exceptions.map((exception) => exception.status)).toEqual(['deferred', 'deferred']);
+		expect(services.count('course_summaries')).toBe(0);
+
+		// The guest id becomes the learner's alias (sign-in adopting it); the device has nothing left to send, it only pulls.
+		services.handle.sqlite
+			.prepare("insert into person_aliases (alias_id, person_id, reason, created_at) values (?, ?, 'guest-merged-at-sign-in', '2026-11-26T00:00:00Z')")
+			.run(guestId, learner.personId);
+		const pulled = await services.sync.pull(learner, { protocol: SYNC_PROTOCOL, cursors: {} });
+		expect(pulled.ok && pulled.value.partitions[0]?.summaries).toEqual([expect.objectContaining({ subjectId: learner.personId, completedLessons: ['l1'] })]);
+		expect(services.handle.sqlite.prepare('select event_id as id, resolved_at is not null as resolved from held_events order by event_id').all()).toEqual([
+			{ id: early[0]!.id, resolved: 1 },
+			{ id: early[1]!.id, resolved: 0 }
+		]);
+
+		// A resend of the same batch and another pull change nothing: the settled event is a duplicate now.
+		const again = await push(services, learner, early);
+		expect(again.ok && again.value.exceptions.map((exception) => exception.status)).toEqual(['duplicate', 'deferred']);
+		await services.sync.pull(learner, { protocol: SYNC_PROTOCOL, cursors: {} });
+		expect(services.count('events')).toBe(1);
+		expect(storedSummary(services, learner.personId, 'ethics')).toMatchObject({ completedLessons: ['l1'] });
+	});
+
+	it("settles a deferred event as rejected when its learner id turns out to be someone else's", async () => {
+		const { services, learner, other, events } = await setup();
+		const guestId = '0190bbbb-0000-7000-8000-000000000005';
+		await push(services, learner, [events.lessonCompleted(guestId, 'ethics', 'l1')]);
+		services.handle.sqlite
+			.prepare("insert into person_aliases (alias_id, person_id, reason, created_at) values (?, ?, 'guest-merged-at-sign-in', '2026-11-26T00:00:00Z')")
+			.run(guestId, other.personId);
+		await services.sync.pull(learner, { protocol: SYNC_PROTOCOL, cursors: {} });
+		expect(services.handle.sqlite.prepare('select status, reason, resolved_at from held_events').get()).toEqual({ status: 'rejected', reason: "not the sender's own record and no proof", resolved_at: null });
+		expect(services.count('events')).toBe(0);
+	});
+
 	it('grades a final test itself: a claimed pass with wrong answers does not pass', async () => {
 		const { services, learner, events } = await setup();
 		const claimed = events.testSubmitted(learner.personId, 'conflicts', {
@@ -122,6 +162,75 @@ describe('push', () => {
 		const { services, learner, events } = await setup();
 		const result = await services.sync.push(learner, { protocol: 0, deviceId: 'd', sentAt: '2026-11-26T10:00:00Z', events: [events.lessonCompleted(learner.personId, 'ethics', 'l1')] });
 		expect(result).toEqual({ ok: false, failure: { code: 'client-outdated', oldestSupported: 1 } });
+		expect(services.count('events')).toBe(0);
+	});
+});
+
+describe('push of quest and mini-game events', () => {
+	const PLAY = '0190aaaa-0000-7000-8000-0000000000a1';
+	const CLASS_PLAY = '0190aaaa-0000-7000-8000-0000000000a2';
+	const choiceCounts = (services: ServicesUnderTest) =>
+		services.handle.sqlite.prepare('select node_id as node, choice_id as choice, count from quest_choice_counts order by node_id, choice_id').all();
+
+	it("stores a learner's game events beside their course events, touches no course summary, and counts each choice once", async () => {
+		const { services, learner, events } = await setup();
+		const me = { kind: 'learner' as const, id: learner.personId };
+		const batch = [
+			events.questStarted(me, 'exam-envelope', PLAY),
+			events.questChoice(me, 'exam-envelope', PLAY, 'collection', 'pay', 1),
+			events.miniGameRound(learner.personId, 'gift-or-bribe', PLAY, 8)
+		];
+		const first = await push(services, learner, batch);
+		expect(first.ok && first.value.exceptions).toEqual([]);
+		expect(services.handle.sqlite.prepare('select type, person_id as person, course_id as course from events order by id').all()).toEqual([
+			{ type: 'quest.started', person: learner.personId, course: null },
+			{ type: 'quest.choice', person: learner.personId, course: null },
+			{ type: 'minigame.round', person: learner.personId, course: null }
+		]);
+		expect(services.count('course_summaries')).toBe(0);
+		expect(services.count('change_log')).toBe(0);
+		expect(choiceCounts(services)).toEqual([{ node: 'collection', choice: 'pay', count: 1 }]);
+
+		// The response was lost and the batch comes again: the counts do not move.
+		await push(services, learner, batch);
+		expect(choiceCounts(services)).toEqual([{ node: 'collection', choice: 'pay', count: 1 }]);
+		expect(services.handle.sqlite.prepare('select plays from quest_play_counts').pluck().get()).toBe(1);
+	});
+
+	it("accepts a class's teacher-led play only from a teacher of that class who names themself as recorder", async () => {
+		const { services, learner, events } = await setup();
+		services.handle.sqlite.prepare("insert into people (id, created_at) values ('teacher-person', '2026-01-01T00:00:00Z')").run();
+		grantRole(services, 'teacher-person', 'teacher', 'class', 'class-7a');
+		const teacher = { sessionId: 's', accountId: 'teacher-account', personId: 'teacher-person', kind: 'profile' as const };
+		const classSubject = { kind: 'class' as const, id: 'class-7a' };
+		const byTeacher = events.questChoice(classSubject, 'exam-envelope', CLASS_PLAY, 'collection', 'refuse', 1, 'teacher-person');
+		const unsigned = events.questChoice(classSubject, 'exam-envelope', CLASS_PLAY, 'director', 'speak', 2);
+		const otherClass = events.questChoice({ kind: 'class', id: 'class-8b' }, 'exam-envelope', CLASS_PLAY, 'collection', 'pay', 1, 'teacher-person');
+		const result = await push(services, teacher, [byTeacher, unsigned, otherClass]);
+		expect(result.ok && result.value.exceptions).toEqual([
+			{ id: unsigned.id, status: 'rejected', reason: 'a class record must name the teacher in recordedBy' },
+			{ id: otherClass.id, status: 'rejected', reason: 'not a teacher of this class' }
+		]);
+		expect(services.handle.sqlite.prepare('select subject_kind as kind, subject_id as subject, person_id as person from events').all()).toEqual([
+			{ kind: 'class', subject: 'class-7a', person: null }
+		]);
+		// A learner is no teacher: the same class record from them is refused.
+		const fromPupil = events.questChoice(classSubject, 'exam-envelope', CLASS_PLAY, 'director', 'speak', 2, learner.personId);
+		const refused = await push(services, learner, [fromPupil]);
+		expect(refused.ok && refused.value.exceptions).toEqual([{ id: fromPupil.id, status: 'rejected', reason: 'not a teacher of this class' }]);
+		expect(choiceCounts(services)).toEqual([{ node: 'collection', choice: 'refuse', count: 1 }]);
+	});
+
+	it('rejects a game event with a bad payload and an unknown event type, naming the field', async () => {
+		const { services, learner, events } = await setup();
+		const round = events.miniGameRound(learner.personId, 'gift-or-bribe', PLAY, 8) as Extract<ReturnType<typeof events.miniGameRound>, { type: 'minigame.round' }>;
+		const overScored = { ...round, payload: { ...round.payload, score: 11 } };
+		const unknownType = { ...round, id: '0190aaaa-0000-7000-8000-0000000000b9', type: 'quest.cheated' };
+		const result = await push(services, learner, [overScored, unknownType]);
+		expect(result.ok && result.value.exceptions).toEqual([
+			{ id: overScored.id, status: 'rejected', reason: 'invalid: payload.score: score is at most maxScore' },
+			{ id: unknownType.id, status: 'rejected', reason: 'invalid: type: not an event type this server knows' }
+		]);
 		expect(services.count('events')).toBe(0);
 	});
 });

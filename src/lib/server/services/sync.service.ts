@@ -1,9 +1,12 @@
 import type { AnswerKeys, Catalogue } from '$lib/content/pack.types';
 import { activeMemberships, type Membership } from '$lib/identity/memberships';
-import { courseEventSchema, type CourseEvent } from '$lib/progress/course-events';
+import type { CourseEvent } from '$lib/progress/course-events';
+import type { GameEvent } from '$lib/progress/game-events';
+import { isCourseEvent, progressEventSchemaFor, type ProgressEvent } from '$lib/progress/progress-event';
 import { RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import {
 	MAX_PULL_ENTRIES,
+	MAX_PUSH_EVENTS,
 	OLDEST_SUPPORTED_PROTOCOL,
 	partitionName,
 	SYNC_PROTOCOL,
@@ -48,45 +51,49 @@ export function createSyncService(deps: SyncDependencies) {
 		return { summary, ruleVersion: RULE_VERSION, mastered: courseFold.mastered(courseId, summary) };
 	};
 
+	/** What the classification of one push needs to know about its sender, looked up once per batch. */
+	interface Sender {
+		session: CurrentSession;
+		personOf: (learnerId: string) => Promise<string | undefined>;
+		teaches: (classId: string) => Promise<boolean>;
+	}
+
 	/** Sorts each pushed event: stored (with whose record it is), held as deferred or rejected with a reason. */
-	async function classify(session: CurrentSession, raw: unknown, personOf: (learnerId: string) => Promise<string | undefined>): Promise<{ store: EventToStore } | { hold: EventToHold }> {
+	async function classify(sender: Sender, raw: unknown): Promise<{ store: EventToStore } | { hold: EventToHold }> {
+		const { session } = sender;
 		const body = JSON.stringify(raw);
 		const claimedId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
 		const id = UUID_V7_PATTERN.test(claimedId) ? claimedId : `invalid-${deps.fingerprint(body)}`;
-		const parsed = courseEventSchema.safeParse(raw);
+		const schema = progressEventSchemaFor(raw);
+		if (!schema) return { hold: { id, status: 'rejected', reason: 'invalid: type: not an event type this server knows', body } };
+		const parsed = schema.safeParse(raw);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			return { hold: { id, status: 'rejected', reason: `invalid: ${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'not a course event'}`, body } };
+			return { hold: { id, status: 'rejected', reason: `invalid: ${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'not a valid event'}`, body } };
 		}
-		const event = parsed.data as CourseEvent;
+		const event = parsed.data as ProgressEvent;
+		// recordedBy is the recorder's person id: the identity a device knows (accounts are that person's credentials).
+		if (event.recordedBy !== undefined && event.recordedBy !== session.personId) {
+			return { hold: { id, status: 'rejected', reason: 'recordedBy names someone other than the sender', body } };
+		}
+		const stored = { id, subjectKind: event.subject.kind, subjectId: event.subject.id, type: event.type, v: event.v, deviceId: event.deviceId, deviceSeq: event.deviceSeq, at: event.at, body, parsed: event };
+		if (event.subject.kind === 'class' && !isCourseEvent(event)) {
+			// A quest played by a class on one screen: the teacher who ran it records it for the class (DESIGN §3).
+			if (event.recordedBy === undefined) return { hold: { id, status: 'rejected', reason: 'a class record must name the teacher in recordedBy', body } };
+			if (!(await sender.teaches(event.subject.id))) return { hold: { id, status: 'rejected', reason: 'not a teacher of this class', body } };
+			return { store: { ...stored, personId: null, courseId: null, questTally: questTally(event) } };
+		}
 		if (event.subject.kind !== 'learner') {
-			return { hold: { id, status: 'deferred', reason: `${event.subject.kind} records are not accepted by this server version yet`, body } };
+			return { hold: { id, status: 'deferred', reason: `${event.subject.kind} records of ${event.type} are not accepted by this server version yet`, body } };
 		}
-		if (event.recordedBy !== undefined && event.recordedBy !== session.accountId) {
-			return { hold: { id, status: 'rejected', reason: 'recordedBy names another account', body } };
-		}
-		const personId = await personOf(event.subject.id);
+		const personId = await sender.personOf(event.subject.id);
 		if (personId === undefined) return { hold: { id, status: 'deferred', reason: 'unknown learner id: waiting for its registration', body } };
 		if (personId !== session.personId) return { hold: { id, status: 'rejected', reason: "not the sender's own record and no proof", body } };
-		return {
-			store: {
-				id,
-				subjectKind: event.subject.kind,
-				subjectId: event.subject.id,
-				personId,
-				courseId: event.payload.courseId,
-				type: event.type,
-				v: event.v,
-				deviceId: event.deviceId,
-				deviceSeq: event.deviceSeq,
-				at: event.at,
-				body,
-				parsed: event
-			}
-		};
+		if (isCourseEvent(event)) return { store: { ...stored, personId, courseId: event.payload.courseId } };
+		return { store: { ...stored, personId, courseId: null, questTally: questTally(event) } };
 	}
 
-	/** The partitions a person may read now: their own, the classes they teach, the organisations they run. */
+		/** The partitions a person may read now: their own, the classes they teach, the organisations they run. */
 	async function readablePartitions(session: CurrentSession): Promise<string[]> {
 		const memberships = activeMemberships(await deps.memberships.forPerson(session.personId), deps.now());
 		const partitions = [partitionName('learner', session.personId)];
@@ -97,21 +104,63 @@ export function createSyncService(deps: SyncDependencies) {
 		return [...new Set(partitions)];
 	}
 
+	/**
+	 * Settles the events this sender pushed that were deferred (DESIGN §4): a learner id that has since registered or
+	 * become an alias now counts, in its own ingest transaction; one that still waits stays held. Runs on every push
+	 * and pull, so a device that has nothing left to send still sees them resolved at its next sync.
+	 */
+	async function settleDeferred(sender: Sender): Promise<void> {
+		const waiting = await deps.sync.deferredPushedBy(sender.session.accountId, MAX_PUSH_EVENTS);
+		if (waiting.length === 0) return;
+		const stored: EventToStore[] = [];
+		const rejected: { id: string; reason: string }[] = [];
+		for (const held of waiting) {
+			const sorted = await classify(sender, JSON.parse(held.body));
+			if ('store' in sorted) stored.push({ ...sorted.store, id: held.id });
+			else if (sorted.hold.status === 'rejected') rejected.push({ id: held.id, reason: sorted.hold.reason });
+		}
+		if (stored.length === 0 && rejected.length === 0) return;
+		const now = deps.now().toISOString();
+		await deps.sync.ingest({
+			stored,
+			held: [],
+			pushedBy: sender.session.accountId,
+			receivedAt: now,
+			clockOffsetMs: null,
+			fold,
+			settled: { resolved: stored.map((event) => event.id), rejected }
+		});
+	}
+
+	/** A batch names the same learner ids over and over, and one push asks about the sender's classes once. */
+	function senderOf(session: CurrentSession, at: Date): Sender {
+		const persons = new Map<string, Promise<string | undefined>>();
+		let taught: Promise<Set<string>> | undefined;
+		return {
+			session,
+			personOf(learnerId) {
+				let person = persons.get(learnerId);
+				if (!person) persons.set(learnerId, (person = deps.sync.personOf(learnerId)));
+				return person;
+			},
+			async teaches(classId) {
+				taught ??= deps.memberships
+					.forPerson(session.personId)
+					.then((memberships) => new Set(activeMemberships(memberships, at).filter((membership) => membership.role === 'teacher' && membership.scopeKind === 'class').map((membership) => membership.scopeId)));
+				return (await taught).has(classId);
+			}
+		};
+	}
+
 	return {
 		async push(session: CurrentSession, request: PushRequest): Promise<Result<PushResponse>> {
 			if (request.protocol < OLDEST_SUPPORTED_PROTOCOL) return { ok: false, failure: { code: 'client-outdated', oldestSupported: OLDEST_SUPPORTED_PROTOCOL } };
 			const received = deps.now();
 			const stored: EventToStore[] = [];
 			const held: EventToHold[] = [];
-			// A batch names the same learner ids over and over: look each up once.
-			const persons = new Map<string, Promise<string | undefined>>();
-			const personOf = (learnerId: string) => {
-				let person = persons.get(learnerId);
-				if (!person) persons.set(learnerId, (person = deps.sync.personOf(learnerId)));
-				return person;
-			};
+			const sender = senderOf(session, received);
 			for (const raw of request.events) {
-				const sorted = await classify(session, raw, personOf);
+				const sorted = await classify(sender, raw);
 				if ('store' in sorted) stored.push(sorted.store);
 				else held.push(sorted.hold);
 			}
@@ -123,6 +172,7 @@ export function createSyncService(deps: SyncDependencies) {
 				clockOffsetMs: received.getTime() - Date.parse(request.sentAt),
 				fold
 			});
+			await settleDeferred(sender);
 			const duplicateIds = new Set(duplicates);
 			const exceptions: PushException[] = [
 				...duplicates.map((id): PushException => ({ id, status: 'duplicate' })),
@@ -133,6 +183,8 @@ export function createSyncService(deps: SyncDependencies) {
 
 		async pull(session: CurrentSession, request: PullRequest): Promise<Result<PullResponse>> {
 			if (request.protocol < OLDEST_SUPPORTED_PROTOCOL) return { ok: false, failure: { code: 'client-outdated', oldestSupported: OLDEST_SUPPORTED_PROTOCOL } };
+			// Settled first, so what became countable since the last sync is already in the summaries pulled now.
+			await settleDeferred(senderOf(session, deps.now()));
 			const readable = await readablePartitions(session);
 			const limit = request.limit ?? MAX_PULL_ENTRIES;
 			const partitions = [];
@@ -148,3 +200,10 @@ export function createSyncService(deps: SyncDependencies) {
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
+
+/** A quest event's part in "what others chose"; other game events count in nothing shared. */
+function questTally(event: GameEvent): EventToStore['questTally'] {
+	if (event.type === 'quest.started') return { questId: event.payload.questId, started: true };
+	if (event.type === 'quest.choice') return { questId: event.payload.questId, nodeId: event.payload.nodeId, choiceId: event.payload.choiceId };
+	return undefined;
+}

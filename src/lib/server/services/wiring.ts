@@ -12,6 +12,10 @@ import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createOrganisationsRepo } from '../repos/organisations.repo';
 import { createPeopleRepo } from '../repos/people.repo';
 import { createSyncRepo } from '../repos/sync.repo';
+import { createQuestChoicesRepo } from '../repos/quest-choices.repo';
+import { createQuestChoicesService } from './quest-choices.service';
+import { createSchoolsRepo } from '../repos/schools.repo';
+import { createSchoolsService } from './schools.service';
 import { createSyncService } from './sync.service';
 import { REGIONS } from '../db/reference-data';
 import { createOrganisationsService } from './organisations.service';
@@ -90,6 +94,19 @@ export function syncService() {
 		catalogue,
 		answerKeys,
 		fingerprint: (body) => createHash('sha256').update(body).digest('hex').slice(0, 32),
+		now: () => new Date()
+	});
+}
+
+export function questChoicesService() {
+	return createQuestChoicesService({ questChoices: createQuestChoicesRepo(getDatabase().sqlite) });
+}
+
+export function schoolsService() {
+	return createSchoolsService({
+		schools: createSchoolsRepo(getDatabase().db),
+		regions: REGIONS.map((region) => ({ code: region.code, names: [region.nameKy, region.nameRu, region.nameEn] })),
+		newId: randomUUID,
 		now: () => new Date()
 	});
 }

@@ -1,8 +1,7 @@
 import { signedInSession } from '$lib/server/access-policy';
-import { apiError, readMaybeGzippedJson } from '$lib/server/http';
+import { apiError, compressedJson, readMaybeGzippedJson } from '$lib/server/http';
 import { syncService } from '$lib/server/services/wiring';
 import { pullRequestSchema } from '$lib/progress/sync-protocol';
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
 const MAX_PULL_REQUEST_BYTES = 64 * 1024;
@@ -15,5 +14,5 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	if (!result.ok) {
 		return apiError(426, result.failure.code, `This app is too old for the server (protocol ${result.failure.oldestSupported} or newer): update it; nothing was lost.`);
 	}
-	return json(result.value, { headers: { 'cache-control': 'no-store' } });
+	return compressedJson(request, result.value, { 'cache-control': 'no-store' });
 };
