@@ -70,10 +70,10 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			// Phaser wakes its loop when the tab comes back: one frame, then sleep again.
 			const onVisible = () => this.#renderOnce();
 			this.game.events.on('visible', onVisible);
-			this.events.once('shutdown', () => this.game.events.off('visible', onVisible));
 			this.events.once('shutdown', () => {
 				this.#unsubscribe?.();
 				stopListening();
+				this.game.events.off('visible', onVisible);
 			});
 			this.#refresh();
 		}
@@ -201,7 +201,10 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 		}
 
 		#place(text: string, role: FontRole, x: number, y: number, width: number): Text {
-			return this.#text(text, role, width).setPosition(x, y).setVisible(true).setDepth(2);
+			let made = this.#text(text, role, width);
+			// The same words twice on one screen (two equal options) need two objects.
+			if (made.visible) made = this.add.text(0, 0, text, { ...this.#style(role), wordWrap: { width, useAdvancedWrap: true } });
+			return made.setPosition(x, y).setVisible(true).setDepth(2);
 		}
 
 		/** A label kept to one line: shortened with an ellipsis when a long word would not fit (the transcript has it whole). */
