@@ -1,27 +1,53 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { findContrastFailures, findSmallTouchTargets } from '../support/accessibility';
 import { message, newContext, useAppInChromium, waitForOfflineReady } from '../support/browser';
 import { QUEST, questView, step, storedEvents, viewKey, waitForQuest } from '../support/quest-page';
 
-/** In the page: the letters ң ө ү (and capitals) a canvas draws like a code point no font has (games/core/game-font.ts). */
-function missingKyrgyzLetters(): string[] {
-	const family = getComputedStyle(document.documentElement).getPropertyValue('--font-body');
-	const canvas = document.createElement('canvas');
-	canvas.width = 64;
-	canvas.height = 64;
-	const context = canvas.getContext('2d', { willReadFrequently: true })!;
-	const draw = (glyph: string) => {
-		context.clearRect(0, 0, 64, 64);
-		context.font = `32px ${family}`;
-		context.textBaseline = 'top';
-		context.fillText(glyph, 4, 4);
-		return context.getImageData(0, 0, 64, 64).data.join(',');
-	};
-	const missing = draw('\u{F0000}');
-	return [...'ҢңӨөҮү'].filter((letter) => draw(letter) === missing);
-}
-
 describe('a quest played offline', () => {
 	const app = useAppInChromium();
+
+	// Before the offline test below, which stops the server.
+	it.each([
+		{ name: 'phone', width: 360, height: 640 },
+		{ name: 'laptop', width: 1280, height: 800 }
+	])('keeps the page accessible on a $name: one h1, AA contrast, 48 px targets, no sideways scroll', async (viewport) => {
+		const context = await newContext(app.browser, { viewport });
+		const page = await context.newPage();
+		await page.goto(`${app.server.url}/ky/games/quests/${QUEST}`);
+		await waitForQuest(page);
+		for (let taken = 0; taken < 30 && (await questView(page)) !== 'choice'; taken += 1) await step(page);
+		expect(await page.locator('h1').count()).toBe(1);
+		expect(await findContrastFailures(page)).toEqual([]);
+		expect(await findSmallTouchTargets(page)).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+		await context.close();
+	});
+
+	it('shows what others chose after a decision, from the server’s anonymous counts', async () => {
+		// Counts for every option of every decision of the quest: the n-th option was taken by n × 10 plays.
+		const quest = parse(readFileSync(`content/quests/${QUEST}/quest.yaml`, 'utf8')) as { nodes: { id: string; type: string; choices?: { id: string }[] }[] };
+		const nodes = Object.fromEntries(
+			quest.nodes.filter((node) => node.type === 'choice').map((node) => [node.id, Object.fromEntries(node.choices!.map((choice, index) => [choice.id, (index + 1) * 10]))])
+		);
+		// The worker is blocked so that the page's request reaches the test's stand-in for the server's endpoint.
+		const context = await newContext(app.browser, { viewport: { width: 360, height: 640 }, serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.route(`**/api/quests/${QUEST}/choices`, (route) => route.fulfill({ json: { questId: QUEST, nodes, players: 120 } }));
+		await page.goto(`${app.server.url}/en/games/quests/${QUEST}`);
+		await waitForQuest(page);
+		while ((await questView(page)) !== 'choice') await step(page);
+		await step(page);
+
+		const panel = page.getByTestId('others-chose');
+		await panel.waitFor();
+		const percents = (await panel.locator('.percent').allTextContents()).map((text) => Number.parseInt(text, 10));
+		expect(percents.reduce((sum, percent) => sum + percent, 0)).toBe(100);
+		expect(await panel.locator('.mine').count()).toBe(1);
+		expect(await panel.textContent()).toContain(message('en', 'questplay_others_mine'));
+		await context.close();
+	});
 
 	it('after one online visit plays to an ending with no network, resumes after a reload mid-way, and records quest events', async () => {
 		const context = await newContext(app.browser, { viewport: { width: 360, height: 640 } });
@@ -39,7 +65,7 @@ describe('a quest played offline', () => {
 			.poll(() => page.evaluate(async () => (await (await caches.open('taza-games')).keys()).some((request) => request.url.includes('game-phaser'))), { timeout: 30_000 })
 			.toBe(true);
 		// The canvas's font (the app's stack) has the Kyrgyz letters: none draws as the missing-glyph box.
-		expect(await page.evaluate(missingKyrgyzLetters)).toEqual([]);
+		expect(await page.locator('.quest-stage').getAttribute('data-missing-glyphs')).toBe('');
 
 		// The network goes away entirely.
 		await app.server.stop();
@@ -110,4 +136,5 @@ describe('a quest played offline', () => {
 		expect(pageErrors).toEqual([]);
 		await context.close();
 	});
+
 });

@@ -4,7 +4,7 @@
  * needs, so the scale mode is NONE and the scene resizes the canvas itself, at the core's resolution.
  * The host imports this module dynamically: nothing of Phaser is on a page before a quest opens.
  */
-import { gameFontFamily } from '../../core/game-font';
+import { ensureGameFont, gameFontFamily, KYRGYZ_LETTERS, missingGlyphs } from '../../core/game-font';
 import { readPalette } from '../../core/palette';
 import { canvasResolution, mountGame, type MountedGame } from '../../core/phaser-mount';
 import { questTokens } from './quest-palette';
@@ -16,10 +16,11 @@ export async function mountQuest(
 	bridge: QuestSceneBridge,
 	options: Pick<QuestSceneOptions, 'scale' | 'choosable'>,
 	signal?: AbortSignal
-): Promise<MountedGame | undefined> {
+): Promise<(MountedGame & { missingGlyphs: string }) | undefined> {
 	const { width, height } = bridge.viewport();
 	const tokens = questTokens(readPalette());
 	const fontFamily = gameFontFamily();
+	await ensureGameFont(fontFamily);
 	const resolution = canvasResolution(window.devicePixelRatio);
 	const mounted = await mountGame({
 		parent,
@@ -35,6 +36,8 @@ export async function mountQuest(
 	if (!mounted) return undefined;
 	return {
 		...mounted,
+		// Kyrgyz letters the canvas's font cannot draw on this device: empty when all render (the host reports it).
+		missingGlyphs: missingGlyphs(KYRGYZ_LETTERS, fontFamily).join(''),
 		destroy() {
 			// Phaser destroys a game on its next step; the quest's loop sleeps between steps, so wake it for that one.
 			mounted.destroy();

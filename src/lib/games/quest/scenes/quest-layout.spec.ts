@@ -49,6 +49,15 @@ describe('quest layout', () => {
 		expect(new Set(layout.meters.cells.map((cell) => cell.y)).size).toBe(1);
 	});
 
+	it('gives a delayed consequence one card, with its speaker and the hint to go on', () => {
+		const layout = layoutQuest(
+			{ width: 360, height: 640, meterCount: 0, characterCount: 1, scale: 1, blocks: [{ kind: 'consequence', heading: 'Later…', speaker: 'Mother', text: 'A week later…', hint: 'Tap' }] },
+			measure
+		);
+		expect(layout.blocks).toHaveLength(1);
+		expect(layout.blocks[0]!.parts.map((part) => part.role)).toEqual(['speaker', 'speaker', 'body', 'small']);
+	});
+
 	it('puts a wrapped choice text beside its number badge and centres it in the button', () => {
 		const layout = layoutQuest({ width: 360, height: 640, meterCount: 0, characterCount: 0, scale: 1, blocks: choices(1, 5) }, measure);
 		const button = layout.blocks[0]!;

@@ -19,8 +19,8 @@ export interface Rect {
 }
 
 export type LayoutBlock =
-	/** A delayed consequence arriving now: its own card, so it never reads as the current line. */
-	| { kind: 'consequence'; heading: string; text: string }
+	/** A delayed consequence arriving now: its own card ("Later…"), so it never reads as the current line. */
+	| { kind: 'consequence'; heading: string; speaker?: string; text: string; hint?: string }
 	/** Teacher-led mode: what the class talks about before it votes. */
 	| { kind: 'discussion'; heading: string; text: string }
 	| { kind: 'dialogue'; speaker?: string; text: string; hint?: string }
@@ -133,12 +133,13 @@ function placeBlock(block: LayoutBlock, x: number, width: number, inner: number,
 	};
 
 	switch (block.kind) {
-		case 'consequence':
 		case 'discussion':
 			add('speaker', block.heading);
 			add('body', block.text);
 			break;
+		case 'consequence':
 		case 'dialogue':
+			if (block.kind === 'consequence') add('speaker', block.heading);
 			if (block.speaker) add('speaker', block.speaker);
 			add('body', block.text);
 			// The hint leaves room at the end of its line for the "go on" arrow.

@@ -70,10 +70,10 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			// Phaser wakes its loop when the tab comes back: one frame, then sleep again.
 			const onVisible = () => this.#renderOnce();
 			this.game.events.on('visible', onVisible);
-			this.events.once('shutdown', () => this.game.events.off('visible', onVisible));
 			this.events.once('shutdown', () => {
 				this.#unsubscribe?.();
 				stopListening();
+				this.game.events.off('visible', onVisible);
 			});
 			this.#refresh();
 		}
@@ -135,10 +135,9 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			const { view, words } = screen;
 			const speaker = view.stage.speaker ? words.castName(view.stage.speaker) : undefined;
 			if (view.kind === 'line') {
-				const blocks: LayoutBlock[] = [];
-				if (view.consequence) blocks.push({ kind: 'consequence', heading: words.consequence, text: words.text(view.consequence) });
-				blocks.push({ kind: 'dialogue', ...(speaker ? { speaker } : {}), text: words.text(view.text), hint: words.next });
-				return blocks;
+				// A delayed consequence is its own card (its text is the line's); the node's own line follows it.
+				if (view.consequence) return [{ kind: 'consequence', heading: words.consequence, ...(speaker ? { speaker } : {}), text: words.text(view.consequence), hint: words.next }];
+				return [{ kind: 'dialogue', ...(speaker ? { speaker } : {}), text: words.text(view.text), hint: words.next }];
 			}
 			if (view.kind === 'choice') {
 				const blocks: LayoutBlock[] = [];
@@ -202,7 +201,10 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 		}
 
 		#place(text: string, role: FontRole, x: number, y: number, width: number): Text {
-			return this.#text(text, role, width).setPosition(x, y).setVisible(true).setDepth(2);
+			let made = this.#text(text, role, width);
+			// The same words twice on one screen (two equal options) need two objects.
+			if (made.visible) made = this.add.text(0, 0, text, { ...this.#style(role), wordWrap: { width, useAdvancedWrap: true } });
+			return made.setPosition(x, y).setVisible(true).setDepth(2);
 		}
 
 		/** A label kept to one line: shortened with an ellipsis when a long word would not fit (the transcript has it whole). */
@@ -276,7 +278,7 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 				g.fillStyle(t.accent, 1);
 				g.fillRoundedRect(x, y, 6 * s, height, { tl: radius, bl: radius, tr: 0, br: 0 });
 			}
-			if ((block.kind === 'dialogue' || block.kind === 'prompt') && speakerX !== undefined && placed === this.#layout?.blocks.find((b) => b.block.kind === 'dialogue')) {
+			if ((block.kind === 'dialogue' || block.kind === 'consequence') && speakerX !== undefined && placed === this.#layout?.blocks.find((b) => b.block.kind === 'dialogue' || b.block.kind === 'consequence')) {
 				// A tail up to the speaker, when the box sits right under the stage.
 				const tailX = Math.min(x + width - 24 * s, Math.max(x + 24 * s, speakerX));
 				g.fillStyle(fill, 1);
@@ -287,11 +289,11 @@ export function createQuestScene(P: PhaserModule, bridge: QuestSceneBridge, opti
 			}
 			for (const part of placed.parts) {
 				const text = this.#place(part.text, part.role, part.x, part.y, part.width);
-				if (block.kind === 'consequence' && part.role === 'speaker') text.setColor(css(t.warningInk));
+				if (block.kind === 'consequence' && part.role === 'speaker' && part.text === block.heading) text.setColor(css(t.warningInk));
 				if (block.kind === 'discussion' && part.role === 'speaker') text.setColor(css(t.primaryStrong));
 				if (block.kind === 'ending' && part.role === 'label' && screen.view.kind === 'ending') text.setColor(css(t[ENDING_TONE[screen.view.tone].strong]));
 			}
-			if (block.kind === 'dialogue' && block.hint) {
+			if ((block.kind === 'dialogue' || block.kind === 'consequence') && block.hint) {
 				// "Go on" also drawn as an arrow, so the affordance does not rest on the words alone.
 				const last = placed.parts.at(-1)!;
 				g.fillStyle(t.primary, 1);

@@ -22,6 +22,8 @@ export interface QuestPlayer {
 	subject: Subject;
 	recordedBy?: string;
 	mode: QuestMode;
+	/** False: timed decisions wait for the player (the untimed mode of WCAG 2.2.1). Default true; class plays never time. */
+	timed?: boolean;
 }
 
 interface SaveMeta {
@@ -89,6 +91,11 @@ export class QuestSession {
 		this.#actor?.send(input);
 	}
 
+	/** The pace of the next play (`restart`): timed decisions or none. The play under way keeps its own. */
+	setTimed(timed: boolean): void {
+		if (this.#player) this.#player = { ...this.#player, timed };
+	}
+
 	/** A new play from the start (another seed, another play id); the old save goes. */
 	restart(): void {
 		if (!this.quest) return;
@@ -116,7 +123,7 @@ export class QuestSession {
 		const machine = createQuestMachine(quest);
 		const saved = snapshot as QuestSnapshot | undefined;
 		// A restored actor ignores its input (the snapshot's context has the play): it is given the same for the types.
-		const input = saved ? { playId: saved.context.playId, seed: saved.context.seed, mode: saved.context.mode } : { playId: this.#newId(), seed: randomSeed(), mode: this.#player!.mode };
+		const input = saved ? { playId: saved.context.playId, seed: saved.context.seed, mode: saved.context.mode } : { playId: this.#newId(), seed: randomSeed(), mode: this.#player!.mode, timed: this.#player!.timed ?? true };
 		const actor = createActor(machine, saved ? { snapshot: saved, input } : { input });
 		this.#actor = actor;
 		this.#pending = [];
