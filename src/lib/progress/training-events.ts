@@ -76,3 +76,6 @@ export const trainingEventSchema = z.discriminatedUnion('type', [
 		z.strictObject({ programmeId: id, submissionId: uuidV7, verdict: z.enum(['accepted', 'returned']), comment: z.string().check(z.maxLength(4000)) })
 	)
 ]);
+
+/** A training event as a page asks for it; the repository adds identity, device counter and time. */
+export type TrainingEventDraft = { [Type in TrainingEventType]: Pick<Extract<TrainingEvent, { type: Type }>, 'type' | 'payload'> }[TrainingEventType];

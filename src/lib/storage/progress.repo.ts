@@ -2,6 +2,7 @@ import type { CourseEvent } from '$lib/progress/course-events';
 import { gameContentId, type GameEvent, type GameEventDraft } from '$lib/progress/game-events';
 import { applyToSummary, foldCourseSummaries, mergeCourseSummaries, RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import type { Subject } from '$lib/progress/event';
+import type { TrainingEvent, TrainingEventDraft } from '$lib/progress/training-events';
 import { outboxRow, type TazaLocalDatabase } from './database';
 
 /** An event as a player asks for it; the repository adds identity, device counter and time. */
@@ -83,6 +84,20 @@ export function createProgressRepo(db: TazaLocalDatabase, deps: ProgressRepoDepe
 		async recordGameEvent(subject: Subject, draft: GameEventDraft, recordedBy?: string): Promise<GameEvent> {
 			return db.transaction('rw', [db.events, db.settings, db.outbox], async () => {
 				const event = (await envelope(subject, draft, recordedBy)) as GameEvent;
+				await db.events.add(event);
+				await db.outbox.add(outboxRow(event, event.at));
+				return event;
+			});
+		},
+		/**
+		 * A teacher-training event (attendance, an assignment or its review), stored and queued in one transaction (G1).
+		 * `recordedBy` is the trainer's person id when they record it for a participant; `proof` the signed session
+		 * token of a self check-in.
+		 */
+		async recordTrainingEvent(subject: Subject, draft: TrainingEventDraft, options: { recordedBy?: string; proof?: string } = {}): Promise<TrainingEvent> {
+			return db.transaction('rw', [db.events, db.settings, db.outbox], async () => {
+				const base = await envelope(subject, draft, options.recordedBy);
+				const event = (options.proof === undefined ? base : { ...base, proof: options.proof }) as TrainingEvent;
 				await db.events.add(event);
 				await db.outbox.add(outboxRow(event, event.at));
 				return event;

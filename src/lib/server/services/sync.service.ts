@@ -2,7 +2,7 @@ import type { AnswerKeys, Catalogue } from '$lib/content/pack.types';
 import { activeMemberships, type Membership } from '$lib/identity/memberships';
 import type { CourseEvent } from '$lib/progress/course-events';
 import type { GameEvent } from '$lib/progress/game-events';
-import { isCourseEvent, progressEventSchemaFor, type ProgressEvent } from '$lib/progress/progress-event';
+import { isCourseEvent, isTrainingEvent, progressEventSchemaFor, type ProgressEvent } from '$lib/progress/progress-event';
 import { RULE_VERSION, type CourseSummary } from '$lib/progress/course-summary';
 import {
 	MAX_PULL_ENTRIES,
@@ -77,6 +77,9 @@ export function createSyncService(deps: SyncDependencies) {
 			return { hold: { id, status: 'rejected', reason: 'recordedBy names someone other than the sender', body } };
 		}
 		const stored = { id, subjectKind: event.subject.kind, subjectId: event.subject.id, type: event.type, v: event.v, deviceId: event.deviceId, deviceSeq: event.deviceSeq, at: event.at, body, parsed: event };
+		if (isTrainingEvent(event)) {
+			return { hold: { id, status: 'deferred', reason: `${event.type} is not accepted by this server version yet`, body } };
+		}
 		if (event.subject.kind === 'class' && !isCourseEvent(event)) {
 			// A quest played by a class on one screen: the teacher who ran it records it for the class (DESIGN §3).
 			if (event.recordedBy === undefined) return { hold: { id, status: 'rejected', reason: 'a class record must name the teacher in recordedBy', body } };
