@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLASS, DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/lib/server/services/demo-data.service';
+import { DEMO_SEMINARS } from '../../src/lib/server/services/demo-training.service';
 import { startServer, type RunningServer } from '../support/server';
 
 describe('the demo data npm start seeds', () => {
@@ -25,7 +26,8 @@ describe('the demo data npm start seeds', () => {
 			expect(signIn.status, person.login).toBe(200);
 			const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
 			const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json();
-			expect(me.roles.map((role: { role: string; scopeKind: string }) => `${role.role}@${role.scopeKind}`)).toEqual(
+			// Besides these, the demo trainer runs the demo seminars (checked below).
+			expect(me.roles.map((role: { role: string; scopeKind: string }) => `${role.role}@${role.scopeKind}`).filter((role: string) => role !== 'trainer@seminar')).toEqual(
 				person.scopes.map((scope) => `${person.role}@${scope}`)
 			);
 		}
@@ -62,16 +64,46 @@ describe('the demo data npm start seeds', () => {
 		const count = () => {
 			const db = new Database(path.join(server.dataDir, 'taza.db'), { readonly: true });
 			try {
-				return [db.prepare('select count(*) from accounts').pluck().get(), db.prepare('select count(*) from memberships').pluck().get()];
+				return [
+					db.prepare('select count(*) from accounts').pluck().get(),
+					db.prepare(`select count(*) from memberships where scope_kind != 'seminar' and not (role = 'teacher' and scope_kind = 'school')`).pluck().get(),
+					db.prepare('select count(*) from events').pluck().get()
+				];
 			} finally {
 				db.close();
 			}
 		};
 		const before = count();
-		expect(before).toEqual([DEMO_PEOPLE.length, DEMO_PEOPLE.flatMap((person) => person.scopes).length]);
+		expect(before.slice(0, 2)).toEqual([DEMO_PEOPLE.length, DEMO_PEOPLE.flatMap((person) => person.scopes).length]);
 		const dataDir = server.dataDir;
 		await server.stop();
 		server = await startServer({ dataDir, env: { TAZA_DEMO_DATA: '1' } });
 		expect(count()).toEqual(before);
+	});
+
+	it('has seminars in several regions whose records went through sync, so the targets view shows real numbers', async () => {
+		const signIn = async (login: string) =>
+			(await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: DEMO_PASSWORD }) })).headers
+				.get('set-cookie')!
+				.split(';')[0]!;
+		const admin = await signIn('demo.admin');
+		const report = await (await fetch(`${server.url}/api/programme/targets`, { headers: { cookie: admin } })).json();
+		const held = DEMO_SEMINARS.filter((seminar) => seminar.held);
+		expect(new Set(held.map((seminar) => seminar.regionCode)).size).toBeGreaterThanOrEqual(3);
+		expect(report.targets).toEqual({ teachersTrained: 500, seminarsHeld: 20 });
+		expect(report.figures.seminarsHeld.total).toBe(held.length);
+		expect(report.figures.teachersTrained.total).toBe(held.reduce((sum, seminar) => sum + seminar.completing, 0));
+		expect(report.figures.teachersTrained.byRegion).toEqual(Object.fromEntries(held.map((seminar) => [seminar.regionCode, seminar.completing])));
+		expect(report.seminars).toHaveLength(DEMO_SEMINARS.length);
+		const people = await (await fetch(`${server.url}/api/programme/targets/people?region=naryn`, { headers: { cookie: admin } })).json();
+		expect(people.people).toHaveLength(DEMO_SEMINARS[0]!.completing);
+		// The trainer runs them all and can take each offline.
+		const trainer = await signIn('demo.trainer');
+		const list = await (await fetch(`${server.url}/api/seminars`, { headers: { cookie: trainer } })).json();
+		expect(list.seminars.map((seminar: { id: string }) => seminar.id).sort()).toEqual(DEMO_SEMINARS.map((seminar) => seminar.id).sort());
+		const kit = await (await fetch(`${server.url}/api/seminars/demo-seminar-naryn`, { headers: { cookie: trainer } })).json();
+		expect(kit.checkInKey).toEqual(expect.any(String));
+		expect(kit.participants).toHaveLength(DEMO_SEMINARS[0]!.participants);
+		expect(kit.schools.length).toBeGreaterThan(0);
 	});
 });

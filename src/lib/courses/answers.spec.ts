@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PackQuestion } from '$lib/content/pack.types';
 import type { Answer } from '$lib/progress/course-events';
-import { displayOrder, isAnswerCorrect } from './answers';
+import { displayOrder, isAnswerCorrect, rightAnswer } from './answers';
 
 const bribeOrGift: PackQuestion = { id: 'gifts-pick', type: 'single-choice', options: ['flowers', 'envelope'], correct: 'envelope' };
 const whatHelps: PackQuestion = {
@@ -140,5 +140,13 @@ describe('displayOrder', () => {
 	it('leaves a single item where it is', () => {
 		expect(displayOrder(['only'], 1)).toEqual(['only']);
 		expect(displayOrder([], 1)).toEqual([]);
+	});
+});
+
+describe('rightAnswer', () => {
+	it('is what isAnswerCorrect accepts, for every kind of question', () => {
+		for (const question of [bribeOrGift, whatHelps, giftForDecision, giftOrBribe, whatToDo, envelopeOffered]) {
+			expect(isAnswerCorrect(question, rightAnswer(question)), question.id).toBe(true);
+		}
 	});
 });

@@ -60,3 +60,21 @@ export function displayOrder<T>(items: readonly T[], seed: Seed): T[] {
 	const shown = unchanged && positions.length > 1 ? [...positions.slice(1), ...positions.slice(0, 1)] : positions;
 	return shown.map((position) => items[position] as T);
 }
+
+/** The answer the key counts as right: for demo data and for tests that must pass a re-graded test honestly. */
+export function rightAnswer(question: PackQuestion): Answer {
+	switch (question.type) {
+		case 'single-choice':
+			return { kind: 'choice', selected: [question.correct] };
+		case 'multiple-choice':
+			return { kind: 'choice', selected: [...question.correct] };
+		case 'true-false':
+			return { kind: 'true-false', value: question.correct };
+		case 'matching':
+			return { kind: 'matching', pairs: question.pairs.map(([left, right]) => [left, right] as [string, string]) };
+		case 'ordering':
+			return { kind: 'ordering', order: [...question.order] };
+		case 'dilemma':
+			return { kind: 'dilemma', choice: question.choices.find((choice) => choice.outcome === 'best')?.id ?? '' };
+	}
+}

@@ -31,6 +31,8 @@ import { createOrganisationsService } from './organisations.service';
 import { createPeopleService } from './people.service';
 import { createClassesService } from './classes.service';
 import { seedDemoDataOnce } from './demo-data.service';
+import { DEMO_TRAINING_PROGRAMME, seedDemoTrainingOnce } from './demo-training.service';
+import { uuidV7Generator } from '$lib/utils/ids';
 import { authService, membershipsRepo } from './core-wiring';
 import { issuerKeys } from 'virtual:taza/certificate-keys';
 import { signingKeyAt } from '$lib/certificates/issuer-keys';
@@ -54,6 +56,40 @@ export async function seedDemoDataIfConfigured(): Promise<void> {
 		meta: createAppMetaRepo(db),
 		newId: randomUUID,
 		now: () => new Date()
+	});
+	await seedDemoTraining();
+}
+
+/** The demo seminars and their records, through a sync service on a clock of their own (demo-training.service.ts). */
+async function seedDemoTraining(): Promise<void> {
+	const { db, sqlite } = getDatabase();
+	const trainer = await createAccountsRepo(db).findByLogin('demo.trainer');
+	const sessionIds = trainingProgrammes[DEMO_TRAINING_PROGRAMME] ?? [];
+	if (!trainer) return;
+	const clock = { now: new Date() };
+	const newEventId = uuidV7Generator(() => clock.now.getTime(), (length) => new Uint8Array(randomBytes(length)));
+	const sync = createSyncService({
+		sync: createSyncRepo(sqlite),
+		memberships: createMembershipsRepo(db),
+		training: createTrainingLookups(sqlite),
+		catalogue,
+		answerKeys,
+		fingerprint: (body) => createHash('sha256').update(body).digest('hex').slice(0, 32),
+		now: () => clock.now
+	});
+	await seedDemoTrainingOnce({
+		meta: createAppMetaRepo(db),
+		schools: createSchoolsRepo(db),
+		seminars: createSeminarsRepo(db),
+		participants: createSeminarParticipantsRepo(sqlite, { newId: randomUUID }),
+		sync,
+		clock,
+		trainer: { accountId: trainer.id, personId: trainer.personId },
+		answerKeys,
+		sessionIds,
+		newId: randomUUID,
+		newEventId,
+		randomBytes: bytes
 	});
 }
 
