@@ -105,5 +105,16 @@ describe('the demo data npm start seeds', () => {
 		expect(kit.checkInKey).toEqual(expect.any(String));
 		expect(kit.participants).toHaveLength(DEMO_SEMINARS[0]!.participants);
 		expect(kit.schools.length).toBeGreaterThan(0);
+		// The trainer certifies a participant who completed, once; one who did not is refused with the reason.
+		const done = kit.participants.find((participant: { completion: { complete: boolean } | null }) => participant.completion?.complete);
+		const notDone = kit.participants.find((participant: { completion: { complete: boolean } | null }) => !participant.completion?.complete);
+		const certify = (personId: string) =>
+			fetch(`${server.url}/api/seminars/demo-seminar-naryn/certificates`, { method: 'POST', headers: { cookie: trainer, 'content-type': 'application/json' }, body: JSON.stringify({ personId, locale: 'ky' }) });
+		const first = await certify(done.personId);
+		expect(first.status).toBe(201);
+		expect(await first.json()).toMatchObject({ kind: 'training', achievementId: 'teaching-integrity-interactively' });
+		expect((await certify(done.personId)).status).toBe(200);
+		const refused = await certify(notDone.personId);
+		expect([refused.status, (await refused.json()).error]).toEqual([422, 'not-complete']);
 	});
 });

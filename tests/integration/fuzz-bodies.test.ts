@@ -42,7 +42,8 @@ const WITHHELD: Record<string, string> = {
 	'POST /api/certificates/[certificateId]/revoke': 'reason',
 	'POST /api/seminars': 'capacity',
 	'POST /api/seminars/[seminarId]/participants': 'participants',
-	'POST /api/people/merges': 'intoPersonId'
+	'POST /api/people/merges': 'intoPersonId',
+	'POST /api/seminars/[seminarId]/certificates': 'personId'
 };
 
 const TABLES = [

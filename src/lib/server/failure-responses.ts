@@ -89,6 +89,8 @@ export function seminarsFailureResponse(failure: SeminarsFailure): Response {
 			return json422(failure.code, `No account has these logins: ${failure.logins.join(', ')}.`, { logins: failure.logins });
 		case 'school-unknown':
 			return json422(failure.code, `These schools are not in the reference list: ${failure.schoolCodes.join(', ')}.`, { schoolCodes: failure.schoolCodes });
+		case 'not-complete':
+			return json422(failure.code, 'This participant has not met the completion rule of the seminar (yet).', {});
 		case 'not-found':
 			return apiError(NOT_FOUND, failure.code, 'No such seminar, or it is not yours to see.');
 	}

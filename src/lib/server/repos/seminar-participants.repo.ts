@@ -56,6 +56,7 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 		firstAttendance: sqlite.prepare(
 			`select json_extract(body, '$.payload.seminarId') as seminarId, min(at) as at from events where type = 'seminar.attended' group by 1`
 		),
+		completedAt: sqlite.prepare('select completed_at from training_records where person_id = ? and seminar_id = ?').pluck(),
 		personExists: sqlite.prepare('select 1 from people where id = ? and erased_at is null').pluck(),
 		canonical: sqlite.prepare('select person_id from person_aliases where alias_id = ?').pluck(),
 		schoolExists: sqlite.prepare('select 1 from schools where code = ?').pluck(),
@@ -122,6 +123,12 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 			}
 			for (const row of statements.firstAttendance.all() as { seminarId: string; at: string }[]) entry(row.seminarId).firstAttendedAt = row.at;
 			return bySeminar;
+		},
+
+		/** The person a (possibly merged) id counts as, and when they met the seminar's rule; null while they have not. */
+		async completion(personId: string, seminarId: string): Promise<{ personId: string; completedAt: string | null }> {
+			const canonical = (statements.canonical.get(personId) as string | undefined) ?? personId;
+			return { personId: canonical, completedAt: (statements.completedAt.get(canonical, seminarId) as string | null | undefined) ?? null };
 		},
 
 		/** Which of these school codes exist (the service refuses a registration naming another). */

@@ -27,6 +27,7 @@ export type SeminarsFailure =
 	| { code: 'draft-invalid'; problems: SeminarProblem[] }
 	| { code: 'trainer-unknown'; logins: string[] }
 	| { code: 'school-unknown'; schoolCodes: string[] }
+	| { code: 'not-complete' }
 	| { code: 'not-found' };
 
 /** A seminar as lists show it: its record with how many registered, attended and completed. */
@@ -140,6 +141,18 @@ export function createSeminarsService(deps: SeminarsDependencies) {
 					schools: schools.map(({ regionCode: _region, ...school }) => school)
 				}
 			};
+		},
+
+		/**
+		 * Whom a trainer may certify: a participant of their seminar who met its completion rule (as the server folded
+		 * it). Answers the person the id counts as, so a merged id gets the one certificate of the person.
+		 */
+		async certifiable(session: CurrentSession, seminarId: string, personId: string): Promise<Result<{ personId: string; programmeId: string }>> {
+			const seminar = await deps.seminars.find(seminarId);
+			if (!seminar || !seminar.trainerIds.includes(session.personId)) return { ok: false, failure: { code: 'not-found' } };
+			const state = await deps.participants.completion(personId, seminarId);
+			if (state.completedAt === null) return { ok: false, failure: { code: 'not-complete' } };
+			return { ok: true, value: { personId: state.personId, programmeId: seminar.programmeId } };
 		},
 
 		/**
