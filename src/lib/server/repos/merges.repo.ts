@@ -56,6 +56,12 @@ export function createMergesRepo(sqlite: Database.Database, deps: { newId: () =>
 		reopenFlags: sqlite.prepare(
 			`update duplicate_flags set resolved_at = null, resolution = null, resolved_by = null where resolution = 'merged' and ((person_id = ? and other_person_id = ?) or (person_id = ? and other_person_id = ?))`
 		),
+		recentMerges: sqlite.prepare(
+			`select a.alias_id as aliasId, a.person_id as personId, a.created_at as createdAt, a.created_by as createdBy,
+			        da.display_name as aliasName, dp.display_name as personName
+			   from person_aliases a left join person_details da on da.person_id = a.alias_id left join person_details dp on dp.person_id = a.person_id
+			  where a.reason = 'merged-by-admin' order by a.created_at desc limit ?`
+		),
 		dismiss: sqlite.prepare(`update duplicate_flags set resolved_at = ?, resolution = 'dismissed', resolved_by = ? where id = ? and resolved_at is null`),
 		insertAudit: sqlite.prepare(
 			`insert into audit_log (id, at, actor_account_id, action, subject_person_id, scope_kind, scope_id, details) values (?, ?, ?, ?, ?, ?, ?, ?)`
@@ -83,6 +89,11 @@ export function createMergesRepo(sqlite: Database.Database, deps: { newId: () =>
 				if (!one || !other || statements.alias.get(flag.personId) || statements.alias.get(flag.otherId)) return [];
 				return [{ id: flag.id, reason: flag.reason, createdAt: flag.createdAt, person: one, other }];
 			});
+		},
+
+		/** The latest merges administrators made, newest first, with both names: what an undo is chosen from. */
+		async recentMerges(limit: number): Promise<(MergeRecord & { aliasName: string | null; personName: string | null })[]> {
+			return statements.recentMerges.all(limit) as (MergeRecord & { aliasName: string | null; personName: string | null })[];
 		},
 
 		/** The alias, the flags it answers, the audit entry and both people's rebuilt training records: one transaction. */

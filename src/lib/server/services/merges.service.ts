@@ -18,6 +18,7 @@ type Result<T> = { ok: true; value: T } | { ok: false; failure: MergeFailure };
 export function createMergesService(deps: { merges: MergesRepo; now: () => Date }) {
 	return {
 		duplicates: () => deps.merges.openFlags(),
+		recentMerges: () => deps.merges.recentMerges(50),
 
 		async merge(session: CurrentSession, input: { fromPersonId: string; intoPersonId: string }): Promise<Result<{ aliasId: string; personId: string }>> {
 			if (input.fromPersonId === input.intoPersonId) return { ok: false, failure: { code: 'same-person' } };

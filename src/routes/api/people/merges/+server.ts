@@ -8,6 +8,11 @@ import type { RequestHandler } from './$types';
 
 const body = z.strictObject({ fromPersonId: z.string().min(1).max(128), intoPersonId: z.string().min(1).max(128) });
 
+/** The latest merges (newest first), each of which can be undone. */
+export const GET: RequestHandler = async () => {
+	return json({ merges: await mergesService().recentMerges() }, { headers: { 'cache-control': 'no-store' } });
+};
+
 /** Merges a provisional person into an existing one: an alias, audited, undoable; no event is rewritten. */
 export const POST: RequestHandler = async ({ request, locals }) => {
 	const input = await readJson(request, body);
