@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import QRCode from 'qrcode';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +77,15 @@ describe('seminar check-in with no connection', () => {
 		expect(scheduled.status).toBe(201);
 		return ((await scheduled.json()) as { id: string }).id;
 	}
+
+	const serverRows = <T>(query: string, ...params: unknown[]): T[] => {
+		const db = new Database(path.join(app.server.dataDir, 'taza.db'), { readonly: true });
+		try {
+			return db.prepare(query).all(...params) as T[];
+		} finally {
+			db.close();
+		}
+	};
 
 	async function signedIn(login: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
 		const context = await newContext(app.browser, { viewport: { width: 360, height: 640 } });
@@ -161,6 +172,27 @@ describe('seminar check-in with no connection', () => {
 		expect(participantEvents[0]).toMatchObject({ subject: { kind: 'learner', id: participantId }, proof: token, payload: { seminarId, sessionId: 'legal-basics', method: 'session-qr' } });
 		expect(participantEvents[0]!.recordedBy).toBeUndefined();
 		expect(await readStore(participant.page, 'outbox')).toContainEqual(expect.objectContaining({ id: participantEvents[0]!.id, subjectId: participantId }));
+
+		// Signal again: the registrations go first, then the events; the server stores all three attendances, holds none.
+		await trainer.context.setOffline(false);
+		await participant.context.setOffline(false);
+		for (const page of [trainer.page, participant.page]) await page.evaluate("window.dispatchEvent(new Event('online'))");
+		await expect.poll(async () => (await readStore(trainer.page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
+		await expect.poll(async () => (await readStore(participant.page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
+		const sent = await readStore<{ sentAt: string | null }>(trainer.page, 'seminarRegistrations');
+		expect(sent.every((row) => row.sentAt !== null)).toBe(true);
+		const eventIds = [...trainerEvents, ...participantEvents].map((event) => event.id);
+		const marks = eventIds.map(() => '?').join(',');
+		expect(serverRows<{ id: string }>(`select id from events where id in (${marks})`, ...eventIds).map((row) => row.id).sort()).toEqual([...eventIds].sort());
+		expect(serverRows(`select id, status, reason from held_events where id in (${marks})`, ...eventIds)).toEqual([]);
+		const kit = (await (await (await apiAs('demo.admin')).call('GET', `/api/seminars/${seminarId}`)).json()) as { participants: { personId: string; provisional: boolean; attended: string[] }[] };
+		expect(kit.participants.map((person) => [person.personId, person.provisional, person.attended]).sort()).toEqual(
+			[
+				[provisionalId, true, ['legal-basics']],
+				[existingTeacher.personId, false, ['legal-basics']],
+				[participantId, false, ['legal-basics']]
+			].sort()
+		);
 
 		expect([...trainer.errors, ...participant.errors]).toEqual([]);
 		await trainer.context.close();

@@ -96,3 +96,18 @@ describe("a trainer's seminar registrations in the sync pass", () => {
 		expect(await createRegistrationSender({ fetch: offline })('t', 's', [])).toEqual({ kind: 'retry', reason: 'TypeError' });
 	});
 });
+
+describe('many registrations for one seminar', () => {
+	it('go in requests the server takes (at most 200 each)', async () => {
+		const db = new TazaLocalDatabase(`registrations-${Math.random()}`);
+		const repo = createSeminarsRepo(db, () => at);
+		await db.seminarRegistrations.bulkAdd(
+			Array.from({ length: 201 }, (_, index) => ({ seminarId: 'sem-1', personId: `p-${index}`, trainerId: 'trainer-1', displayName: 'x', schoolCode: null, provisional: null, registeredAt: at.toISOString(), sentAt: null }))
+		);
+		const sizes: number[] = [];
+		await sendQueuedRegistrations(repo, async (_token, _seminar, participants) => (sizes.push(participants.length), { kind: 'ok', value: { registered: participants.map((entry) => entry.personId) } }), ['trainer-1'], 't');
+		expect(sizes).toEqual([200, 1]);
+		expect(await repo.queued(['trainer-1'])).toEqual([]);
+		await db.delete();
+	});
+});

@@ -7,6 +7,9 @@
 import type { SeminarRegistrationRow } from '$lib/storage/database';
 import type { TransportOutcome } from './transport';
 
+/** The most registrations the server takes in one request. */
+export const MAX_REGISTRATIONS_PER_REQUEST = 200;
+
 export type RegistrationEntry = { personId: string } | { personId: string; provisional: { displayName: string; phone: string | null; schoolCode: string } };
 
 /** `refused`: the server understood and said no (the seminar is gone, the trainer no longer runs it): keep it queued. */
@@ -35,13 +38,18 @@ export async function sendQueuedRegistrations(
 ): Promise<Exclude<RegistrationOutcome, { kind: 'ok' } | { kind: 'refused' }> | undefined> {
 	const bySeminar = new Map<string, SeminarRegistrationRow[]>();
 	for (const row of await queue.queued(trainerIds)) bySeminar.set(row.seminarId, [...(bySeminar.get(row.seminarId) ?? []), row]);
-	for (const [seminarId, rows] of bySeminar) {
-		const outcome = await send(token, seminarId, rows.map(registrationEntry));
-		if (outcome.kind === 'ok') {
-			const registered = new Set(outcome.value.registered);
-			await queue.markSent(seminarId, rows.map((row) => row.personId).filter((personId) => registered.has(personId)));
-		} else if (outcome.kind !== 'refused') return outcome;
-		// Refused: left queued (a trainer added back to the seminar sends it next time); the other seminars go on.
+	for (const [seminarId, all] of bySeminar) {
+		for (let start = 0; start < all.length; start += MAX_REGISTRATIONS_PER_REQUEST) {
+			const rows = all.slice(start, start + MAX_REGISTRATIONS_PER_REQUEST);
+			const outcome = await send(token, seminarId, rows.map(registrationEntry));
+			if (outcome.kind === 'ok') {
+				// A person the server does not know (not in `registered`) stays queued and is asked about again.
+				const registered = new Set(outcome.value.registered);
+				await queue.markSent(seminarId, rows.map((row) => row.personId).filter((personId) => registered.has(personId)));
+			} else if (outcome.kind === 'refused') break;
+			// Refused: left queued (a trainer added back to the seminar sends it next time); the other seminars go on.
+			else return outcome;
+		}
 	}
 	return undefined;
 }

@@ -24,17 +24,21 @@ export interface SeminarListItem {
 	trainerIds: string[];
 	participants: number;
 	completed: number;
+	/** Kyrgyzstan day of the first attendance recorded; null while the seminar has not been held. */
+	heldOn?: string | null;
 }
 
 export interface KitParticipant {
 	personId: string;
-	displayName: string;
+	/** Null when the server holds no name for the person (the roster then shows the name this device knows). */
+	displayName: string | null;
 	schoolCode: string | null;
 	provisional: boolean;
 	/** Session ids, as the server has folded them. */
 	attended: string[];
-	completion: Completion;
+	completion: Completion | null;
 	assignment: AssignmentState;
+	bestTestPercent?: number | null;
 }
 
 export interface KitSchool {

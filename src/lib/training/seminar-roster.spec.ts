@@ -36,6 +36,11 @@ describe('the roster on a trainer device', () => {
 		]);
 	});
 
+	it('shows the name this device knows when the server holds none', () => {
+		const rows = seminarRoster([{ ...participant('p-1', 'x', []), displayName: null }, { ...participant('p-2', 'x', []), displayName: null }], [{ personId: 'p-1', displayName: 'Бакыт', schoolCode: null, provisional: false }], []);
+		expect(rows.map((row) => row.displayName)).toEqual(['', 'Бакыт']);
+	});
+
 	it('finds a school by any words of its name or district, ignoring case', () => {
 		const schools = [
 			{ code: 'N-1', name: 'Ат-Башы орто мектеби №1', district: 'Ат-Башы', rural: true },

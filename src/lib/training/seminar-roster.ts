@@ -22,6 +22,7 @@ export interface LocalAttendance {
 
 export interface RosterRow {
 	personId: string;
+	/** Empty when neither the server nor this device knows a name. */
 	displayName: string;
 	schoolCode: string | null;
 	provisional: boolean;
@@ -33,10 +34,11 @@ export interface RosterRow {
 
 export function seminarRoster(participants: readonly KitParticipant[], registrations: readonly LocalRegistration[], attendance: readonly LocalAttendance[]): RosterRow[] {
 	const rows = new Map<string, RosterRow>();
+	const namesHere = new Map(registrations.map((registration) => [registration.personId, registration.displayName]));
 	for (const participant of participants) {
 		rows.set(participant.personId, {
 			personId: participant.personId,
-			displayName: participant.displayName,
+			displayName: participant.displayName ?? namesHere.get(participant.personId) ?? '',
 			schoolCode: participant.schoolCode,
 			provisional: participant.provisional,
 			attended: [...participant.attended],

@@ -102,7 +102,7 @@ export class SeminarDesk {
 		}
 		const { personId, displayName } = parsed.code;
 		const known = this.roster.find((row) => row.personId === personId);
-		const name = known?.displayName ?? displayName;
+		const name = known?.displayName || displayName;
 		if (known?.attended.includes(sessionId)) {
 			this.notice = { kind: 'already', name, sessionId };
 			return true;
