@@ -184,7 +184,7 @@ describe('seminar check-in with no connection', () => {
 		const eventIds = [...trainerEvents, ...participantEvents].map((event) => event.id);
 		const marks = eventIds.map(() => '?').join(',');
 		expect(serverRows<{ id: string }>(`select id from events where id in (${marks})`, ...eventIds).map((row) => row.id).sort()).toEqual([...eventIds].sort());
-		expect(serverRows(`select id, status, reason from held_events where id in (${marks})`, ...eventIds)).toEqual([]);
+		expect(serverRows(`select event_id, status, reason from held_events where event_id in (${marks})`, ...eventIds)).toEqual([]);
 		const kit = (await (await (await apiAs('demo.admin')).call('GET', `/api/seminars/${seminarId}`)).json()) as { participants: { personId: string; provisional: boolean; attended: string[] }[] };
 		expect(kit.participants.map((person) => [person.personId, person.provisional, person.attended]).sort()).toEqual(
 			[
