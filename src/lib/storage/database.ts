@@ -93,6 +93,36 @@ export interface PulledSummaryRow {
 	summary: CourseSummary;
 }
 
+/**
+ * A seminar's kit kept on a trainer's device ("prepare for offline"), so the seminar runs with no signal. Storage keeps
+ * it as the server sent it; its shape is training's (`training/seminar-kit.ts`), which storage may not import.
+ */
+export interface SeminarKitRow<Kit = unknown> {
+	seminarId: string;
+	/** The trainer profile that prepared it (its token fetched the kit, with the check-in key). */
+	trainerId: string;
+	savedAt: string;
+	kit: Kit;
+}
+
+/**
+ * A person a trainer registered for a seminar on this device: scanned (an existing person) or created on the spot
+ * (`provisional`, with a person id made here). Kept for the roster; `sentAt` is null while it waits in the queue for
+ * `POST /api/seminars/:id/participants`, which the sync pass sends before the events.
+ */
+export interface SeminarRegistrationRow {
+	seminarId: string;
+	personId: string;
+	/** Whose token sends it: the trainer profile that registered the person. */
+	trainerId: string;
+	displayName: string;
+	schoolCode: string | null;
+	/** Only for a person created on the spot: what the server needs to create them. */
+	provisional: { displayName: string; phone: string | null; schoolCode: string } | null;
+	registeredAt: string;
+	sentAt: string | null;
+}
+
 /** Settings keys of the profiles. */
 export const ACTIVE_PROFILE_KEY = 'profiles.activeId';
 /** Before profiles (database version 2), the device's one guest learner. Read once, by the upgrade to version 3. */
@@ -114,6 +144,8 @@ export class TazaLocalDatabase extends Dexie {
 	cursors!: Table<CursorRow, [string, string]>;
 	pulledSummaries!: Table<PulledSummaryRow, [string, string, string, string]>;
 	facilitatorPacks!: Table<SavedFacilitatorPackRow, [string, Locale]>;
+	seminarKits!: EntityTable<SeminarKitRow, 'seminarId'>;
+	seminarRegistrations!: Table<SeminarRegistrationRow, [string, string]>;
 
 	constructor(name = 'taza') {
 		super(name);
@@ -150,6 +182,11 @@ export class TazaLocalDatabase extends Dexie {
 		// Facilitator guides for trainers: a pack per course and locale, apart from the course packs learners keep.
 		this.version(5).stores({
 			facilitatorPacks: '[courseId+locale]'
+		});
+		// Seminars on a trainer's device: kits for offline check-in, and the people registered here (queued for the server).
+		this.version(6).stores({
+			seminarKits: 'seminarId',
+			seminarRegistrations: '[seminarId+personId], seminarId, trainerId'
 		});
 		// A tab still holding an older version would block the upgrade another tab needs: it steps aside and reloads.
 		this.on('versionchange', () => {

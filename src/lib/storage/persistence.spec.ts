@@ -63,7 +63,7 @@ describe('the local database', () => {
 		const db = new TazaLocalDatabase(`taza-open-${Math.random()}`);
 		databases.push(db);
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 		expect(db.tables.map((table) => table.name).sort()).toEqual([
 			'cursors',
 			'events',
@@ -72,6 +72,8 @@ describe('the local database', () => {
 			'packs',
 			'profiles',
 			'pulledSummaries',
+			'seminarKits',
+			'seminarRegistrations',
 			'settings',
 			'summaries'
 		]);

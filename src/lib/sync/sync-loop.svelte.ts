@@ -9,9 +9,11 @@ import { createActor, fromPromise } from 'xstate';
 import { localDatabase } from '$lib/storage/database';
 import { ensureLocalIdentity } from '$lib/storage/local-identity';
 import { createProfilesRepo } from '$lib/storage/profiles.repo';
+import { createSeminarsRepo } from '$lib/storage/seminars.repo';
 import { createSettingsRepo } from '$lib/storage/settings.repo';
 import { createSyncStateRepo } from '$lib/storage/sync-state.repo';
 import { uuidV7Generator } from '$lib/utils/ids';
+import { createRegistrationSender } from './seminar-registrations';
 import { syncOnce } from './sync-run';
 import { syncMachine, type SyncTrigger } from './sync.machine';
 import { createHttpTransport } from './transport';
@@ -90,6 +92,7 @@ export class SyncLoop {
 		const newId = uuidV7Generator(() => Date.now(), (length) => crypto.getRandomValues(new Uint8Array(length)));
 		const profiles = createProfilesRepo(db, { newId, now: () => new Date() });
 		const transport = createHttpTransport();
+		const registrations = { queue: createSeminarsRepo(db), send: createRegistrationSender() };
 		const machine = syncMachine.provide({
 			actors: {
 				runSync: fromPromise(async () => {
@@ -100,7 +103,8 @@ export class SyncLoop {
 						transport,
 						deviceId: identity.deviceId,
 						now: () => new Date(),
-						dropToken: (profileId, token) => profiles.dropToken(profileId, token)
+						dropToken: (profileId, token) => profiles.dropToken(profileId, token),
+						registrations
 					});
 				})
 			}

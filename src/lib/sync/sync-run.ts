@@ -6,6 +6,7 @@ import { MAX_PUSH_EVENTS, partitionName, SYNC_PROTOCOL } from '$lib/progress/syn
 import type { ProfileRow } from '$lib/storage/database';
 import type { SyncStateRepo } from '$lib/storage/sync-state.repo';
 import { takeBatch } from './batching';
+import { sendQueuedRegistrations, type RegistrationQueue, type SendRegistrations } from './seminar-registrations';
 import type { SyncTransport, TransportOutcome } from './transport';
 
 /** Well under the server's 1 MiB, so a batch is quick to resend on a slow link. */
@@ -20,6 +21,8 @@ export interface SyncRunDependencies {
 	/** The server refused a profile's token: forget it, so the person is asked to sign in again. */
 	dropToken: (profileId: string, token: string) => Promise<void>;
 	maxBatchBytes?: number;
+	/** People a trainer registered for a seminar on this device, sent before that trainer's events (absent: none). */
+	registrations?: { queue: RegistrationQueue; send: SendRegistrations };
 }
 
 export interface SyncRunResult {
@@ -36,6 +39,9 @@ export async function syncOnce(deps: SyncRunDependencies): Promise<SyncRunResult
 	for (const profile of await deps.profiles()) {
 		const token = profile.token;
 		if (!token) continue;
+		const stopRegistrations = await sendRegistrations(deps, profile, token, result);
+		if (stopRegistrations) return stopRegistrations;
+		if (result.needsAttention.includes(profile.id)) continue;
 		const stop = await pushAll(deps, profile, token, result);
 		if (stop) return stop;
 		if (result.needsAttention.includes(profile.id)) continue;
@@ -44,6 +50,13 @@ export async function syncOnce(deps: SyncRunDependencies): Promise<SyncRunResult
 	}
 	await deps.state.markSynced();
 	return result;
+}
+
+/** A trainer's seminar registrations go first, so the server knows whom the attendance events are about. */
+async function sendRegistrations(deps: SyncRunDependencies, profile: ProfileRow, token: string, result: SyncRunResult): Promise<SyncRunResult | undefined> {
+	if (!deps.registrations) return undefined;
+	const outcome = await sendQueuedRegistrations(deps.registrations.queue, deps.registrations.send, [profile.id], token);
+	return outcome ? stopFor(deps, profile, token, outcome, result) : undefined;
 }
 
 async function pushAll(deps: SyncRunDependencies, profile: ProfileRow, token: string, result: SyncRunResult): Promise<SyncRunResult | undefined> {
