@@ -58,7 +58,9 @@ const TABLES = [
 	'course_summaries',
 	'change_log',
 	'schools',
-	'certificates'
+	'certificates',
+	'attachments',
+	'attachment_uploaders'
 ];
 
 describe('every JSON endpoint, fed arbitrary bodies', () => {
