@@ -12,6 +12,8 @@ import { createProfilesRepo } from '$lib/storage/profiles.repo';
 import { createSettingsRepo } from '$lib/storage/settings.repo';
 import { createSyncStateRepo } from '$lib/storage/sync-state.repo';
 import { uuidV7Generator } from '$lib/utils/ids';
+import { createAssignmentsRepo } from '$lib/storage/assignments.repo';
+import { uploadPendingAttachments } from './attachment-upload';
 import { syncOnce } from './sync-run';
 import { syncMachine, type SyncTrigger } from './sync.machine';
 import { createHttpTransport } from './transport';
@@ -100,7 +102,11 @@ export class SyncLoop {
 						transport,
 						deviceId: identity.deviceId,
 						now: () => new Date(),
-						dropToken: (profileId, token) => profiles.dropToken(profileId, token)
+						dropToken: (profileId, token) => profiles.dropToken(profileId, token),
+						uploadAttachments: (token, ownerIds) => {
+							const photos = createAssignmentsRepo(db);
+							return uploadPendingAttachments({ pending: photos.pendingUploads, markUploaded: photos.markUploaded, markRefused: photos.markRefused }, token, ownerIds);
+						}
 					});
 				})
 			}

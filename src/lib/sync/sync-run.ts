@@ -6,6 +6,7 @@ import { MAX_PUSH_EVENTS, partitionName, SYNC_PROTOCOL } from '$lib/progress/syn
 import type { ProfileRow } from '$lib/storage/database';
 import type { SyncStateRepo } from '$lib/storage/sync-state.repo';
 import { takeBatch } from './batching';
+import type { UploadOutcome } from './attachment-upload';
 import type { SyncTransport, TransportOutcome } from './transport';
 
 /** Well under the server's 1 MiB, so a batch is quick to resend on a slow link. */
@@ -20,6 +21,8 @@ export interface SyncRunDependencies {
 	/** The server refused a profile's token: forget it, so the person is asked to sign in again. */
 	dropToken: (profileId: string, token: string) => Promise<void>;
 	maxBatchBytes?: number;
+	/** Sends the profile's waiting photos (`attachment-upload.ts`); runs before its events are pushed. */
+	uploadAttachments?: (token: string, ownerIds: readonly string[]) => Promise<UploadOutcome>;
 }
 
 export interface SyncRunResult {
@@ -36,6 +39,14 @@ export async function syncOnce(deps: SyncRunDependencies): Promise<SyncRunResult
 	for (const profile of await deps.profiles()) {
 		const token = profile.token;
 		if (!token) continue;
+		// Photos first: an assignment that names them must not reach the server before them.
+		const upload = await deps.uploadAttachments?.(token, [profile.id, ...profile.aliases]);
+		if (upload?.kind === 'retry') return { ...result, outcome: 'retry', reason: upload.reason };
+		if (upload?.kind === 'signed-out') {
+			await deps.dropToken(profile.id, token);
+			result.needsAttention.push(profile.id);
+			continue;
+		}
 		const stop = await pushAll(deps, profile, token, result);
 		if (stop) return stop;
 		if (result.needsAttention.includes(profile.id)) continue;

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { isContentHash } from '$lib/training/attachments';
+import { isContentHash } from '$lib/progress/attachments';
 
 /**
  * One chunk at a time per attachment: two requests naming the same offset must not both append. The files are the

@@ -3,7 +3,7 @@
  * the server already holds. The protocol is a small subset of tus: `HEAD` says how many bytes are held, `PATCH`
  * appends at exactly that offset, and the finished file must hash to its name.
  */
-import { isAttachmentType, isContentHash, MAX_ATTACHMENT_BYTES, UPLOAD_CHUNK_BYTES } from '$lib/training/attachments';
+import { isAttachmentType, isContentHash, MAX_ATTACHMENT_BYTES, UPLOAD_CHUNK_BYTES } from '$lib/progress/attachments';
 
 export interface HeldUpload {
 	offset: number;

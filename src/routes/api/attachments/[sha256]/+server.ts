@@ -1,7 +1,7 @@
 import { signedInSession } from '$lib/server/access-policy';
 import { apiError } from '$lib/server/http';
 import { attachmentsService } from '$lib/server/services/wiring';
-import { isContentHash } from '$lib/training/attachments';
+import { isContentHash } from '$lib/progress/attachments';
 import { MAX_CHUNK_BYTES } from '$lib/server/attachments/upload-rules';
 import type { RequestHandler } from './$types';
 
