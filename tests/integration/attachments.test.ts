@@ -46,7 +46,7 @@ describe('assignment photos as attachments, and submissions for review', () => {
 		fetch(`${server.url}/api/attachments/${hash}`, {
 			method: 'PATCH',
 			headers: { ...as(login), 'content-type': type, 'upload-offset': String(offset), 'upload-length': String(length) },
-			body
+			body: new Uint8Array(body)
 		});
 	const get = (login: string, hash: string) => fetch(`${server.url}/api/attachments/${hash}`, { headers: as(login) });
 

@@ -109,3 +109,26 @@ export type ReviewProblem = 'comment-required';
 export function checkReview(verdict: AssignmentVerdict, comment: string): ReviewProblem | null {
 	return verdict === 'returned' && comment.trim().length === 0 ? 'comment-required' : null;
 }
+
+/** A submission as the server listed it, back into the records the folds take (to merge with this device's own). */
+export function recordsOf(submission: SubmissionForReview): { submitted: SubmittedRecord; reviews: ReviewRecord[] } {
+	return {
+		submitted: {
+			personId: submission.personId,
+			eventId: submission.eventId,
+			at: submission.submittedAt,
+			payload: { programmeId: submission.programmeId, submissionId: submission.submissionId, lessonPlan: submission.lessonPlan, reflection: submission.reflection, attachments: submission.attachments }
+		},
+		reviews: submission.review
+			? [
+					{
+						personId: submission.personId,
+						eventId: submission.review.eventId,
+						at: submission.review.at,
+						reviewerId: submission.review.reviewerId,
+						payload: { programmeId: submission.programmeId, submissionId: submission.submissionId, verdict: submission.review.verdict, comment: submission.review.comment }
+					}
+				]
+			: []
+	};
+}
