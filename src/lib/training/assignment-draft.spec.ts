@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PackAssignment } from '$lib/content/pack.types';
-import { checkSubmission, composeAnswers, ownAssignment } from './assignment-draft';
+import { answerSections, checkSubmission, composeAnswers, ownAssignment } from './assignment-draft';
 import type { ReviewRecord, SubmittedRecord } from './submissions';
 
 const assignment: PackAssignment = {
@@ -17,6 +17,15 @@ describe('a participant’s assignment', () => {
 	it('puts the answers under their headings, in the template’s order, leaving out empty ones', () => {
 		const text = composeAnswers(['topic', 'goals', 'steps'], { goals: ' Understand gifts ', topic: 'Gift or bribe?', steps: '  ' }, (id) => `<${id}>`);
 		expect(text).toBe('## <topic>\nGift or bribe?\n\n## <goals>\nUnderstand gifts');
+	});
+
+	it('reads a submitted text back into its headings and answers', () => {
+		const text = composeAnswers(['topic', 'goals'], { topic: 'Gift or bribe?', goals: 'Tell a gift\nfrom a bribe' }, (id) => id.toUpperCase());
+		expect(answerSections(text)).toEqual([
+			{ heading: 'TOPIC', answer: 'Gift or bribe?' },
+			{ heading: 'GOALS', answer: 'Tell a gift\nfrom a bribe' }
+		]);
+		expect(answerSections('Written elsewhere, no headings')).toEqual([{ heading: '', answer: 'Written elsewhere, no headings' }]);
 	});
 
 	it('names every missing answer and a photo count out of range', () => {

@@ -62,3 +62,17 @@ export function ownAssignment(submitted: readonly SubmittedRecord[], reviews: re
 	const state: OwnAssignmentState = latest.review?.verdict ?? 'submitted';
 	return { state, submissionId: latest.submissionId, submittedAt: latest.submittedAt, review: latest.review, canSubmit: state === 'returned' };
 }
+
+/** A submitted text back into its headings and answers, for reading; text before any heading has an empty heading. */
+export function answerSections(text: string): { heading: string; answer: string }[] {
+	const sections: { heading: string; answer: string }[] = [];
+	for (const line of text.split('\n')) {
+		if (line.startsWith('## ')) sections.push({ heading: line.slice(3).trim(), answer: '' });
+		else if (sections.length === 0) sections.push({ heading: '', answer: line });
+		else {
+			const last = sections.at(-1)!;
+			last.answer = last.answer ? `${last.answer}\n${line}` : line;
+		}
+	}
+	return sections.map((section) => ({ heading: section.heading, answer: section.answer.trim() })).filter((section) => section.heading || section.answer);
+}
