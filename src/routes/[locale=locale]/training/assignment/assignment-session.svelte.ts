@@ -35,6 +35,8 @@ export class AssignmentSession {
 	problems = $state.raw<SubmissionProblem[]>([]);
 	photoBusy = $state(false);
 	photoFailed = $state(false);
+	/** Photos the server refused for good when they were sent (`markRefused`). */
+	refusedPhotos = $state<string[]>([]);
 	saveFailed = $state(false);
 	/** The profile has an account: its submission and photos can reach the trainer. */
 	canSync = $state(false);
@@ -74,6 +76,7 @@ export class AssignmentSession {
 		for (const sha256 of this.photos) await this.#showPhoto(sha256);
 		this.#server = (await this.#repo.cached<SubmissionForReview | null>(this.#ownKey()))?.value ?? null;
 		await this.#refreshState();
+		await this.#checkRefused();
 		this.state = pack?.assignment ? 'ready' : 'unavailable';
 		void this.refreshFromServer();
 	}
@@ -87,6 +90,7 @@ export class AssignmentSession {
 			this.#server = ((await response.json()) as { submission: SubmissionForReview | null }).submission;
 			await this.#repo.cache(this.#ownKey(), this.#server);
 			await this.#refreshState();
+			await this.#checkRefused();
 		} catch {
 			// Offline: what this device knows stands.
 		}
@@ -159,6 +163,12 @@ export class AssignmentSession {
 		if (this.photoUrls[sha256] || !this.#repo) return;
 		const row = await this.#repo.attachment(sha256);
 		if (row) this.photoUrls = { ...this.photoUrls, [sha256]: URL.createObjectURL(row.blob) };
+	}
+
+	async #checkRefused(): Promise<void> {
+		const refused: string[] = [];
+		for (const sha256 of this.photos) if ((await this.#repo?.attachment(sha256))?.refused) refused.push(sha256);
+		this.refusedPhotos = refused;
 	}
 
 	async #refreshState(): Promise<void> {
