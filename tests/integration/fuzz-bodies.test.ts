@@ -71,6 +71,9 @@ const TABLES = [
 	'duplicate_flags',
 	'person_aliases',
 	'training_records'
+,
+	'attachments',
+	'attachment_uploaders'
 ];
 
 describe('every JSON endpoint, fed arbitrary bodies', () => {

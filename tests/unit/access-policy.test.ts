@@ -13,7 +13,7 @@ export function apiEndpoints(root = 'src/routes/api'): string[] {
 			if (entry.isDirectory()) walk(full);
 			else if (entry.name === '+server.ts') {
 				const routeId = '/' + path.relative('src/routes', dir).split(path.sep).join('/');
-				for (const [, method] of readFileSync(full, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+				for (const [, method] of readFileSync(full, 'utf8').matchAll(/export const (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)) {
 					endpoints.push(`${method} ${routeId}`);
 				}
 			}

@@ -114,6 +114,17 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'GET /api/people/merges': PROGRAMME_ADMIN,
 	'POST /api/people/merges': PROGRAMME_ADMIN,
 	'POST /api/people/merges/[aliasId]/undo': PROGRAMME_ADMIN
+,
+	// Assignment photos (DESIGN §3): anyone signed in uploads their own, resumably; the photo is read back by its
+	// owners, the trainers of a seminar an owner takes part in and programme administrators (the service answers
+	// 404 to anyone else).
+	'HEAD /api/attachments/[sha256]': 'signed-in',
+	'PATCH /api/attachments/[sha256]': 'signed-in',
+	'GET /api/attachments/[sha256]': 'signed-in',
+	// Practical assignments for review: the seminar's own trainers, or a programme administrator.
+	'GET /api/seminars/[seminarId]/submissions': { anyOf: [{ role: 'trainer', scopeKind: 'seminar', scopeParam: 'seminarId' }, { role: 'programme-admin' }] },
+	// A participant's own latest submission and its review, made on whichever device.
+	'GET /api/me/submissions': 'signed-in'
 };
 
 /**

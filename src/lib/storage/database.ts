@@ -123,6 +123,41 @@ export interface SeminarRegistrationRow {
 	sentAt: string | null;
 }
 
+/**
+ * A photo kept on the device by its SHA-256 (DESIGN §3): one a participant attached (resized here), or one a trainer's
+ * device fetched to review offline. `uploadOwner` — the profile whose token sends it — is set while it waits to be
+ * uploaded (an assignment naming it was submitted) and removed once the server holds it.
+ */
+export interface AttachmentRow {
+	sha256: string;
+	blob: Blob;
+	contentType: string;
+	bytes: number;
+	createdAt: string;
+	uploadOwner?: string;
+	uploadedAt: string | null;
+	/** The server refused it for good (too large, not a photo): kept for the person to see, never resent. */
+	refused?: string;
+}
+
+/** A practical assignment being written on this device: kept after submitting, so a returned one is reworked from it. */
+export interface AssignmentDraftRow {
+	profileId: string;
+	programmeId: string;
+	plan: Record<string, string>;
+	reflection: Record<string, string>;
+	/** Attached photos, in order, by hash (their bytes are in `attachments`). */
+	photos: string[];
+	updatedAt: string;
+}
+
+/** An answer fetched for offline use: a seminar's submissions for a trainer, a participant's own review. */
+export interface AssignmentCacheRow {
+	key: string;
+	fetchedAt: string;
+	value: unknown;
+}
+
 /** Settings keys of the profiles. */
 export const ACTIVE_PROFILE_KEY = 'profiles.activeId';
 /** Before profiles (database version 2), the device's one guest learner. Read once, by the upgrade to version 3. */
@@ -146,6 +181,9 @@ export class TazaLocalDatabase extends Dexie {
 	facilitatorPacks!: Table<SavedFacilitatorPackRow, [string, Locale]>;
 	seminarKits!: EntityTable<SeminarKitRow, 'seminarId'>;
 	seminarRegistrations!: Table<SeminarRegistrationRow, [string, string]>;
+	attachments!: EntityTable<AttachmentRow, 'sha256'>;
+	assignmentDrafts!: Table<AssignmentDraftRow, [string, string]>;
+	assignmentCache!: EntityTable<AssignmentCacheRow, 'key'>;
 
 	constructor(name = 'taza') {
 		super(name);
@@ -187,6 +225,12 @@ export class TazaLocalDatabase extends Dexie {
 		this.version(6).stores({
 			seminarKits: 'seminarId',
 			seminarRegistrations: '[seminarId+personId], seminarId, trainerId'
+		});
+		// Practical assignments: photos by content hash (and the upload queue), drafts, and what a review needs offline.
+		this.version(7).stores({
+			attachments: 'sha256, uploadOwner',
+			assignmentDrafts: '[profileId+programmeId]',
+			assignmentCache: 'key'
 		});
 		// A tab still holding an older version would block the upgrade another tab needs: it steps aside and reloads.
 		this.on('versionchange', () => {

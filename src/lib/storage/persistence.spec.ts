@@ -63,8 +63,11 @@ describe('the local database', () => {
 		const db = new TazaLocalDatabase(`taza-open-${Math.random()}`);
 		databases.push(db);
 		await db.open();
-		expect(db.verno).toBe(6);
+		expect(db.verno).toBe(7);
 		expect(db.tables.map((table) => table.name).sort()).toEqual([
+			'assignmentCache',
+			'assignmentDrafts',
+			'attachments',
 			'cursors',
 			'events',
 			'facilitatorPacks',

@@ -14,6 +14,8 @@ import { createSettingsRepo } from '$lib/storage/settings.repo';
 import { createSyncStateRepo } from '$lib/storage/sync-state.repo';
 import { uuidV7Generator } from '$lib/utils/ids';
 import { createRegistrationSender } from './seminar-registrations';
+import { createAssignmentsRepo } from '$lib/storage/assignments.repo';
+import { uploadPendingAttachments } from './attachment-upload';
 import { syncOnce } from './sync-run';
 import { syncMachine, type SyncTrigger } from './sync.machine';
 import { createHttpTransport } from './transport';
@@ -104,7 +106,11 @@ export class SyncLoop {
 						deviceId: identity.deviceId,
 						now: () => new Date(),
 						dropToken: (profileId, token) => profiles.dropToken(profileId, token),
-						registrations
+						registrations,
+						uploadAttachments: (token, ownerIds) => {
+							const photos = createAssignmentsRepo(db);
+							return uploadPendingAttachments({ pending: photos.pendingUploads, markUploaded: photos.markUploaded, markRefused: photos.markRefused }, token, ownerIds);
+						}
 					});
 				})
 			}

@@ -7,6 +7,7 @@ import type { ProfileRow } from '$lib/storage/database';
 import type { SyncStateRepo } from '$lib/storage/sync-state.repo';
 import { takeBatch } from './batching';
 import { sendQueuedRegistrations, type RegistrationQueue, type SendRegistrations } from './seminar-registrations';
+import type { UploadOutcome } from './attachment-upload';
 import type { SyncTransport, TransportOutcome } from './transport';
 
 /** Well under the server's 1 MiB, so a batch is quick to resend on a slow link. */
@@ -23,6 +24,8 @@ export interface SyncRunDependencies {
 	maxBatchBytes?: number;
 	/** People a trainer registered for a seminar on this device, sent before that trainer's events (absent: none). */
 	registrations?: { queue: RegistrationQueue; send: SendRegistrations };
+	/** Sends the profile's waiting photos (`attachment-upload.ts`); runs before its events are pushed. */
+	uploadAttachments?: (token: string, ownerIds: readonly string[]) => Promise<UploadOutcome>;
 }
 
 export interface SyncRunResult {
@@ -42,6 +45,14 @@ export async function syncOnce(deps: SyncRunDependencies): Promise<SyncRunResult
 		const stopRegistrations = await sendRegistrations(deps, profile, token, result);
 		if (stopRegistrations) return stopRegistrations;
 		if (result.needsAttention.includes(profile.id)) continue;
+		// Photos first: an assignment that names them must not reach the server before them.
+		const upload = await deps.uploadAttachments?.(token, [profile.id, ...profile.aliases]);
+		if (upload?.kind === 'retry') return { ...result, outcome: 'retry', reason: upload.reason };
+		if (upload?.kind === 'signed-out') {
+			await deps.dropToken(profile.id, token);
+			result.needsAttention.push(profile.id);
+			continue;
+		}
 		const stop = await pushAll(deps, profile, token, result);
 		if (stop) return stop;
 		if (result.needsAttention.includes(profile.id)) continue;

@@ -461,4 +461,37 @@ export const trainingRecords = sqliteTable(
 		updatedAt: text('updated_at').notNull()
 	},
 	(table) => [primaryKey({ columns: [table.personId, table.seminarId] }), index('training_records_seminar').on(table.seminarId)]
+
+);
+
+/**
+ * Photos of practical assignments (DESIGN §3): the bytes live in `TAZA_DATA_DIR/attachments/<sha256>`, named by their
+ * content hash; this row says what they are. `completedAt` is null while an upload is under way (the part file holds
+ * `Upload-Offset` bytes); a finished upload whose bytes did not match the hash is removed, row and file.
+ */
+export const attachments = sqliteTable('attachments', {
+	sha256: text('sha256').primaryKey(),
+	contentType: text('content_type').notNull(),
+	/** `Upload-Length`: the whole file's size, fixed by the first chunk. */
+	bytes: integer('bytes').notNull(),
+	createdAt: text('created_at').notNull(),
+	completedAt: text('completed_at')
+});
+
+/**
+ * Who uploaded an attachment: a photo two people send is stored once, and each of them may read it back. Rows go when
+ * the attachment goes.
+ */
+export const attachmentUploaders = sqliteTable(
+	'attachment_uploaders',
+	{
+		sha256: text('sha256')
+			.notNull()
+			.references(() => attachments.sha256, { onDelete: 'cascade' }),
+		personId: text('person_id')
+			.notNull()
+			.references(() => people.id),
+		at: text('at').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.sha256, table.personId] }), index('attachment_uploaders_person').on(table.personId)]
 );

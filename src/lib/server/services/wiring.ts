@@ -40,6 +40,12 @@ import { createCertificateSigner, ensureKeyRing } from '../certificates/key-ring
 import { loadCertificateFonts } from '../certificates/fonts';
 import { createCertificatesRepo } from '../repos/certificates.repo';
 import { createCertificatesService, type CredentialTextsFor } from './certificates.service';
+import path from 'node:path';
+import { createAttachmentStore, withAttachmentLock } from '../attachments/attachment-store';
+import { createAttachmentsRepo } from '../repos/attachments.repo';
+import { createAssignmentsRepo } from '../repos/assignments.repo';
+import { createAttachmentsService } from './attachments.service';
+import { createAssignmentsService } from './assignments.service';
 
 // Scripts run under tsx, where the content build's virtual modules do not exist: they take services from
 // core-wiring.ts, which needs none.
@@ -230,3 +236,19 @@ export function mergesService() {
 }
 
 export { loadCertificateFonts };
+
+/** Assignment photos, under `TAZA_DATA_DIR/attachments/` by content hash. */
+export function attachmentsService() {
+	const { db, sqlite } = getDatabase();
+	return createAttachmentsService({
+		attachments: createAttachmentsRepo(sqlite),
+		store: createAttachmentStore(path.join(readServerConfig().dataDir, 'attachments')),
+		memberships: createMembershipsRepo(db),
+		lock: withAttachmentLock,
+		now: () => new Date()
+	});
+}
+
+export function assignmentsService() {
+	return createAssignmentsService({ assignments: createAssignmentsRepo(getDatabase().sqlite) });
+}
