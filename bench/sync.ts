@@ -18,6 +18,7 @@ import { MAX_PUSH_EVENTS, SYNC_PROTOCOL, type PushRequest, type PushResponse } f
 import { openDatabase } from '../src/lib/server/db/connection';
 import { createMembershipsRepo } from '../src/lib/server/repos/memberships.repo';
 import { createSyncRepo } from '../src/lib/server/repos/sync.repo';
+import { createTrainingLookups } from '../src/lib/server/repos/training-records.repo';
 import { createCourseFold } from '../src/lib/server/services/course-fold';
 import { createSyncService } from '../src/lib/server/services/sync.service';
 import { DEMO_PASSWORD } from '../src/lib/server/services/demo-data.service';
@@ -73,6 +74,7 @@ const { sqlite, db } = openDatabase({ dataDir, databaseFile, migrationsDir: path
 	const service = createSyncService({
 		sync: createSyncRepo(sqlite),
 		memberships: createMembershipsRepo(db),
+		training: createTrainingLookups(sqlite),
 		catalogue: content.catalogue,
 		answerKeys: content.answerKeys,
 		fingerprint: (body) => body.slice(0, 32),

@@ -17,6 +17,7 @@ import { createClassesService } from '../../src/lib/server/services/classes.serv
 import { createOrganisationsService } from '../../src/lib/server/services/organisations.service';
 import { createPeopleService } from '../../src/lib/server/services/people.service';
 import { createSyncRepo } from '../../src/lib/server/repos/sync.repo';
+import { createTrainingLookups } from '../../src/lib/server/repos/training-records.repo';
 import { createSyncService } from '../../src/lib/server/services/sync.service';
 import type { AnswerKeys } from '../../src/lib/content/pack.types';
 
@@ -118,8 +119,9 @@ export function servicesUnderTest(start = '2026-11-26T10:00:00Z', options: { dir
 			now
 		}),
 		sync: createSyncService({
-			sync: createSyncRepo(handle.sqlite),
+			sync: createSyncRepo(handle.sqlite, { newId }),
 			memberships,
+			training: createTrainingLookups(handle.sqlite),
 			catalogue: TEST_CATALOGUE,
 			answerKeys: TEST_ANSWER_KEYS,
 			fingerprint: (body) => hashToken(body).slice(0, 32),

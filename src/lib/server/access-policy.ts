@@ -23,6 +23,9 @@ const ORGANISATION_ADMIN: Access = {
 	anyOf: [{ role: 'org-admin', scopeKind: 'organisation', scopeParam: 'organisationId' }, { role: 'programme-admin' }]
 };
 
+/** A trainer of the seminar the URL names (now), or a programme administrator. */
+const SEMINAR_TRAINER: Access = { anyOf: [{ role: 'trainer', scopeKind: 'seminar', scopeParam: 'seminarId' }, { role: 'programme-admin' }] };
+
 export const ACCESS_POLICY: Record<string, Access> = {
 	'GET /api/health': 'anyone',
 	'POST /api/auth/sign-up': 'anyone',
@@ -94,7 +97,19 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'POST /api/certificates': 'signed-in',
 	'GET /api/certificates/[certificateId]/pdf': 'signed-in',
 	'GET /api/certificates/[certificateId]/status': 'anyone',
-	'POST /api/certificates/[certificateId]/revoke': { anyOf: [{ role: 'programme-admin' }, { role: 'trainer' }] }
+	'POST /api/certificates/[certificateId]/revoke': { anyOf: [{ role: 'programme-admin' }, { role: 'trainer' }] },
+	// Teacher training (issue #7): trainers schedule and run seminars, the programme sees them all. Only the seminar's
+	// own trainers get its check-in key and register its participants (the service checks that too).
+	'GET /api/seminars': { anyOf: [{ role: 'trainer' }, { role: 'programme-admin' }] },
+	'POST /api/seminars': { anyOf: [{ role: 'trainer' }, { role: 'programme-admin' }] },
+	'GET /api/seminars/[seminarId]': SEMINAR_TRAINER,
+	'POST /api/seminars/[seminarId]/participants': { anyOf: [{ role: 'trainer', scopeKind: 'seminar', scopeParam: 'seminarId' }] },
+	// Measure 5's figures and the people behind them; duplicates and merges of people.
+	'GET /api/programme/targets': PROGRAMME_ADMIN,
+	'GET /api/programme/targets/people': PROGRAMME_ADMIN,
+	'GET /api/people/duplicates': PROGRAMME_ADMIN,
+	'POST /api/people/merges': PROGRAMME_ADMIN,
+	'POST /api/people/merges/[aliasId]/undo': PROGRAMME_ADMIN
 };
 
 /**

@@ -3,6 +3,7 @@ import type { OrganisationFailure } from './services/organisations.service';
 import type { CertificateFailure } from './services/certificates.service';
 import type { PeopleFailure } from './services/people.service';
 import type { SchoolsFailure } from './services/schools.service';
+import type { SeminarsFailure } from './services/seminars.service';
 
 const NOT_FOUND = 404;
 
@@ -77,4 +78,21 @@ export function schoolsFailureResponse(failure: SchoolsFailure): Response {
 
 function json400(code: string, message: string, extra: Record<string, unknown>): Response {
 	return new Response(JSON.stringify({ error: code, message, ...extra }), { status: 400, headers: { 'content-type': 'application/json' } });
+}
+
+export function seminarsFailureResponse(failure: SeminarsFailure): Response {
+	switch (failure.code) {
+		case 'draft-invalid':
+			return json422(failure.code, 'The seminar cannot be scheduled as it is; see problems.', { problems: failure.problems });
+		case 'trainer-unknown':
+			return json422(failure.code, `No account has these logins: ${failure.logins.join(', ')}.`, { logins: failure.logins });
+		case 'school-unknown':
+			return json422(failure.code, `These schools are not in the reference list: ${failure.schoolCodes.join(', ')}.`, { schoolCodes: failure.schoolCodes });
+		case 'not-found':
+			return apiError(NOT_FOUND, failure.code, 'No such seminar, or it is not yours to see.');
+	}
+}
+
+function json422(code: string, message: string, extra: Record<string, unknown>): Response {
+	return new Response(JSON.stringify({ error: code, message, ...extra }), { status: 422, headers: { 'content-type': 'application/json' } });
 }

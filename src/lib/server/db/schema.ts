@@ -39,7 +39,9 @@ export const personDetails = sqliteTable('person_details', {
 	personId: text('person_id')
 		.primaryKey()
 		.references(() => people.id, { onDelete: 'cascade' }),
-	displayName: text('display_name')
+	displayName: text('display_name'),
+	/** A phone number as given, for telling duplicates apart (issue #7); personal data like the name. */
+	phone: text('phone')
 });
 
 export const accounts = sqliteTable('accounts', {
@@ -124,8 +126,10 @@ export const personAliases = sqliteTable('person_aliases', {
 	personId: text('person_id')
 		.notNull()
 		.references(() => people.id),
-	reason: text('reason', { enum: ['guest-merged-at-sign-in'] }).notNull(),
-	createdAt: text('created_at').notNull()
+	reason: text('reason', { enum: ['guest-merged-at-sign-in', 'merged-by-admin'] }).notNull(),
+	createdAt: text('created_at').notNull(),
+	/** The account that merged the two people; null for a guest id taken over at sign-in. */
+	createdBy: text('created_by')
 });
 
 /** Ministries, agencies and municipalities, each in a region: they assign mandatory courses to their staff. */
@@ -399,4 +403,62 @@ export const certificates = sqliteTable(
 		reason: text('reason', { enum: ['issued-in-error', 'obtained-improperly', 'superseded', 'other'] })
 	},
 	(table) => [uniqueIndex('certificates_achievement').on(table.personId, table.kind, table.achievementId, table.version)]
+);
+
+/**
+ * People a trainer created on the spot, offline (issue #7): no credentials until the server binds them to an account
+ * or an administrator merges them with an existing person. Name and phone are in person_details like anyone's.
+ */
+export const provisionalPeople = sqliteTable('provisional_people', {
+	personId: text('person_id')
+		.primaryKey()
+		.references(() => people.id),
+	seminarId: text('seminar_id').notNull(),
+	createdBy: text('created_by').notNull(),
+	createdAt: text('created_at').notNull(),
+	/** When the person got credentials of their own. */
+	boundAt: text('bound_at')
+});
+
+/**
+ * Two people who may be one (same phone, or same name and school), for a programme administrator to merge or dismiss.
+ * Flagged when a registration arrives; a merge is an alias, audited and undoable (DESIGN §4).
+ */
+export const duplicateFlags = sqliteTable(
+	'duplicate_flags',
+	{
+		id: text('id').primaryKey(),
+		/** The person registered later (often provisional): the one a merge folds into the other. */
+		personId: text('person_id').notNull(),
+		otherPersonId: text('other_person_id').notNull(),
+		reason: text('reason', { enum: ['same-phone', 'same-name-and-school'] }).notNull(),
+		createdAt: text('created_at').notNull(),
+		resolvedAt: text('resolved_at'),
+		resolution: text('resolution', { enum: ['merged', 'dismissed'] }),
+		resolvedBy: text('resolved_by')
+	},
+	(table) => [uniqueIndex('duplicate_flags_pair').on(table.personId, table.otherPersonId)]
+);
+
+/**
+ * Each participant's training record at a seminar, folded at ingest from their events (training/completion.ts), so
+ * the targets view reads figures without scanning events (DESIGN §7). `completed_at` is when the rule was first met.
+ */
+export const trainingRecords = sqliteTable(
+	'training_records',
+	{
+		personId: text('person_id').notNull(),
+		seminarId: text('seminar_id').notNull(),
+		programmeId: text('programme_id').notNull(),
+		ruleVersion: integer('rule_version').notNull(),
+		attended: integer('attended').notNull(),
+		required: integer('required').notNull(),
+		bestTestPercent: integer('best_test_percent'),
+		assignment: text('assignment', { enum: ['none', 'submitted', 'accepted', 'returned'] }).notNull(),
+		/** The folded record and completion, for the trainer's roster and the audit of a figure. */
+		detail: text('detail', { mode: 'json' }).notNull(),
+		completedAt: text('completed_at'),
+		updatedAt: text('updated_at').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.personId, table.seminarId] }), index('training_records_seminar').on(table.seminarId)]
 );

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { trainingRecordsWriter } from './training-records.repo';
 
 /** An event ready to store: its exact body, whose record it counts in, and its parts the tables index. */
 export interface EventToStore {
@@ -19,6 +21,12 @@ export interface EventToStore {
 	parsed?: unknown;
 	/** A quest event's share of "what others chose": a play begun, or an option taken at a decision. */
 	questTally?: { questId: string; started: true } | { questId: string; nodeId: string; choiceId: string };
+	/**
+	 * Set when the event changes its person's teacher-training record (a training event, or a course event of a
+	 * training programme): the record is rebuilt in the same transaction, after course summaries, and the person is
+	 * registered in `registerIn` when a check-in names a seminar they were not registered in.
+	 */
+	training?: { registerIn?: string };
 }
 
 export interface EventToHold {
@@ -118,8 +126,9 @@ export function changeLogWriter(sqlite: Database.Database) {
  * Events, held events, summaries and partition change logs, in plain SQL on the connection drizzle also uses: ingest
  * runs once per pushed batch and must stay fast (bench/sync), so its statements are prepared once. Each method is one transaction (DESIGN §7).
  */
-export function createSyncRepo(sqlite: Database.Database) {
+export function createSyncRepo(sqlite: Database.Database, deps: { newId: () => string } = { newId: randomUUID }) {
 	const statements = preparedFor(sqlite);
+	const trainingRecords = trainingRecordsWriter(sqlite, deps);
 	const changeLog = changeLogWriter(sqlite);
 	const appendChanges = changeLog.append;
 
@@ -146,6 +155,7 @@ export function createSyncRepo(sqlite: Database.Database) {
 		}): Promise<{ duplicates: string[] }> {
 			return sqlite.transaction(() => {
 				const duplicates: string[] = [];
+				const trainingPeople = new Set<string>();
 				for (const id of input.settled?.resolved ?? []) statements.markResolved.run(input.receivedAt, id);
 				for (const { id, reason } of input.settled?.rejected ?? []) statements.markRejected.run(reason, id);
 				const fresh = new Map<string, EventToStore[]>();
@@ -176,6 +186,10 @@ export function createSyncRepo(sqlite: Database.Database) {
 					if (tally) {
 						if ('started' in tally) statements.countPlay.run(tally.questId);
 						else statements.countChoice.run(tally.questId, tally.nodeId, tally.choiceId);
+					}
+					if (event.training && event.personId !== null) {
+						trainingPeople.add(event.personId);
+						if (event.training.registerIn) trainingRecords.ensureRegistered(event.personId, event.training.registerIn, input.receivedAt, input.pushedBy);
 					}
 					if (event.courseId === null || event.personId === null) continue;
 					const key = `${event.personId} ${event.courseId}`;
@@ -208,6 +222,8 @@ export function createSyncRepo(sqlite: Database.Database) {
 					}
 				}
 				for (const [partition, keys] of keysByPartition) appendChanges(partition, keys, input.receivedAt);
+				// After the course summaries, so a final test stored in this batch already counts.
+				if (trainingPeople.size > 0) trainingRecords.refresh(trainingPeople, input.receivedAt);
 				return { duplicates };
 			})();
 		},

@@ -3,6 +3,8 @@ import { servicesUnderTest, grantRole, type ServicesUnderTest } from '../../../.
 import { createAccountsRepo } from '../repos/accounts.repo';
 import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createSeminarsRepo } from '../repos/seminars.repo';
+import { createSeminarParticipantsRepo } from '../repos/seminar-participants.repo';
+import { createSchoolsRepo } from '../repos/schools.repo';
 import { createSeminarsService } from './seminars.service';
 
 const open: ServicesUnderTest[] = [];
@@ -12,13 +14,16 @@ async function setup() {
 	const services = servicesUnderTest();
 	open.push(services);
 	let n = 0;
+	const newId = () => `0190e000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
 	const seminars = createSeminarsService({
 		seminars: createSeminarsRepo(services.handle.db),
+		participants: createSeminarParticipantsRepo(services.handle.sqlite, { newId }),
+		schools: createSchoolsRepo(services.handle.db),
 		accounts: createAccountsRepo(services.handle.db),
 		memberships: createMembershipsRepo(services.handle.db),
 		regionCodes: ['naryn', 'osh'],
 		programmes: { 'teaching-integrity': ['s1', 's2', 's3', 's4', 's5', 's6'] },
-		newId: () => `0190e000-0000-7000-8000-${String(++n).padStart(12, '0')}`,
+		newId,
 		randomBytes: (length) => new Uint8Array(length).fill(7),
 		now: () => new Date('2026-11-27T08:00:00Z')
 	});

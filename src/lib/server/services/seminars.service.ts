@@ -5,10 +5,14 @@ import { seminarProblems, type SeminarDraft, type SeminarProblem } from '$lib/tr
 import { kyrgyzstanDate } from '$lib/utils/calendar-date';
 import type { AuditEntry } from '../repos/accounts.repo';
 import type { SeminarRecord, SeminarsRepo } from '../repos/seminars.repo';
+import type { ParticipantRecord, Registration, SeminarCounts, SeminarParticipantsRepo } from '../repos/seminar-participants.repo';
+import type { SchoolRecord } from '../repos/schools.repo';
 import type { CurrentSession } from './auth.service';
 
 export interface SeminarsDependencies {
 	seminars: SeminarsRepo;
+	participants: SeminarParticipantsRepo;
+	schools: { search(input: { regionCode?: string; limit: number }): Promise<SchoolRecord[]> };
 	accounts: { findByLogin(login: string): Promise<{ personId: string } | undefined> };
 	memberships: { forPerson(personId: string): Promise<Membership[]> };
 	regionCodes: readonly string[];
@@ -19,7 +23,30 @@ export interface SeminarsDependencies {
 	now: () => Date;
 }
 
-export type SeminarsFailure = { code: 'draft-invalid'; problems: SeminarProblem[] } | { code: 'trainer-unknown'; logins: string[] } | { code: 'not-found' };
+export type SeminarsFailure =
+	| { code: 'draft-invalid'; problems: SeminarProblem[] }
+	| { code: 'trainer-unknown'; logins: string[] }
+	| { code: 'school-unknown'; schoolCodes: string[] }
+	| { code: 'not-found' };
+
+/** A seminar as lists show it: its record with how many registered, attended and completed. */
+export interface SeminarListItem extends SeminarRecord, Omit<SeminarCounts, 'firstAttendedAt'> {
+	/** Kyrgyzstan day of the first attendance recorded; null while the seminar has not been held. */
+	heldOn: string | null;
+}
+
+/** Everything a trainer's device needs to run a seminar offline (cached whole in IndexedDB). */
+export interface SeminarKit {
+	seminar: SeminarListItem;
+	/** Only for the seminar's own trainers: their devices sign session QR codes with it. */
+	checkInKey: string | null;
+	participants: ParticipantRecord[];
+	/** The schools of the seminar's region, for registering a teacher on the spot. */
+	schools: Omit<SchoolRecord, 'regionCode'>[];
+}
+
+/** A region has a few hundred schools at most; the kit carries them all. */
+const KIT_SCHOOLS_LIMIT = 2000;
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: SeminarsFailure };
 
@@ -86,11 +113,47 @@ export function createSeminarsService(deps: SeminarsDependencies) {
 		},
 
 		/** A programme administrator sees every seminar; a trainer the ones they run. */
-		async list(session: CurrentSession): Promise<SeminarRecord[]> {
-			if (await isProgrammeAdmin(session)) return deps.seminars.list();
-			const memberships = await deps.memberships.forPerson(session.personId);
-			const mine = memberships.filter((membership) => membership.role === 'trainer' && membership.scopeKind === 'seminar' && holdsRole([membership], 'trainer', deps.now()));
-			return deps.seminars.list(mine.map((membership) => membership.scopeId));
+		async list(session: CurrentSession): Promise<SeminarListItem[]> {
+			let records: SeminarRecord[];
+			if (await isProgrammeAdmin(session)) records = await deps.seminars.list();
+			else {
+				const memberships = await deps.memberships.forPerson(session.personId);
+				const mine = memberships.filter((membership) => membership.role === 'trainer' && membership.scopeKind === 'seminar' && holdsRole([membership], 'trainer', deps.now()));
+				records = await deps.seminars.list(mine.map((membership) => membership.scopeId));
+			}
+			return withCounts(records, await deps.participants.counts());
+		},
+
+		/** The seminar with its participants and the region's schools: for its trainers and programme administrators. */
+		async kit(session: CurrentSession, seminarId: string): Promise<Result<SeminarKit>> {
+			const seminar = await deps.seminars.find(seminarId);
+			const trainer = seminar?.trainerIds.includes(session.personId) ?? false;
+			if (!seminar || (!trainer && !(await isProgrammeAdmin(session)))) return { ok: false, failure: { code: 'not-found' } };
+			const [item] = withCounts([seminar], await deps.participants.counts());
+			const schools = await deps.schools.search({ regionCode: seminar.regionCode, limit: KIT_SCHOOLS_LIMIT });
+			return {
+				ok: true,
+				value: {
+					seminar: item!,
+					checkInKey: trainer ? ((await deps.seminars.checkInKey(seminarId)) ?? null) : null,
+					participants: await deps.participants.participants(seminarId),
+					schools: schools.map(({ regionCode: _region, ...school }) => school)
+				}
+			};
+		},
+
+		/**
+		 * A trainer registers participants: existing people by id (a scanned QR code), or people they created offline
+		 * with a name, a phone and a school (provisional until bound to an account or merged). Idempotent by person id.
+		 */
+		async register(session: CurrentSession, seminarId: string, registrations: readonly Registration[]): Promise<Result<{ registered: string[]; unknown: string[]; flagged: number }>> {
+			const seminar = await deps.seminars.find(seminarId);
+			if (!seminar || !seminar.trainerIds.includes(session.personId)) return { ok: false, failure: { code: 'not-found' } };
+			const schoolCodes = registrations.flatMap((registration) => ('provisional' in registration ? [registration.provisional.schoolCode] : []));
+			const unknownSchools = await deps.participants.unknownSchools(schoolCodes);
+			if (unknownSchools.length > 0) return { ok: false, failure: { code: 'school-unknown', schoolCodes: unknownSchools } };
+			const value = await deps.participants.register({ seminarId, registrations, byAccount: session.accountId, at: deps.now().toISOString() });
+			return { ok: true, value };
 		},
 
 		/** The key a trainer's device signs session QR codes with, offline: for that seminar's trainers only. */
@@ -101,4 +164,11 @@ export function createSeminarsService(deps: SeminarsDependencies) {
 			return key ? { ok: true, value: { seminarId, key } } : { ok: false, failure: { code: 'not-found' } };
 		}
 	};
+}
+
+function withCounts(records: readonly SeminarRecord[], counts: Map<string, SeminarCounts>): SeminarListItem[] {
+	return records.map((record) => {
+		const { firstAttendedAt, ...figures } = counts.get(record.id) ?? { participants: 0, attended: 0, completed: 0, firstAttendedAt: null };
+		return { ...record, ...figures, heldOn: firstAttendedAt === null ? null : kyrgyzstanDate(new Date(firstAttendedAt)) };
+	});
 }

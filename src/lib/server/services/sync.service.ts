@@ -16,14 +16,18 @@ import {
 	type PushRequest,
 	type PushResponse
 } from '$lib/progress/sync-protocol';
+import type { TrainingEvent } from '$lib/progress/training-events';
+import { verifySessionToken, webCryptoMac } from '$lib/training/session-token';
 import { UUID_V7_PATTERN } from '$lib/utils/ids';
 import type { EventToHold, EventToStore, SummaryFold, SyncRepo } from '../repos/sync.repo';
+import type { TrainingLookups } from '../repos/training-records.repo';
 import type { CurrentSession } from './auth.service';
 import { createCourseFold } from './course-fold';
 
 export interface SyncDependencies {
 	sync: SyncRepo;
 	memberships: { forPerson(personId: string): Promise<Membership[]> };
+	training: TrainingLookups;
 	catalogue: Catalogue;
 	answerKeys: AnswerKeys;
 	/** A stable name for an event whose own id is unusable, so that resending it is still recognised. */
@@ -38,6 +42,8 @@ type Result<T> = { ok: true; value: T } | { ok: false; failure: SyncFailure };
 /** Push and pull (DESIGN §4, docs/sync.md). The access policy has already checked that the caller is signed in. */
 export function createSyncService(deps: SyncDependencies) {
 	const courseFold = createCourseFold(deps);
+	// Training programmes are the courses with facilitator guides: their final test counts towards completion.
+	const programmes = new Set(deps.catalogue.courses.filter((course) => course.facilitator).map((course) => course.id));
 	const fold: SummaryFold = ({ stored, fresh, personId, courseId, allBodies }) => {
 		const current = stored as CourseSummary | undefined;
 		let summary: CourseSummary | undefined;
@@ -56,10 +62,59 @@ export function createSyncService(deps: SyncDependencies) {
 		session: CurrentSession;
 		personOf: (learnerId: string) => Promise<string | undefined>;
 		teaches: (classId: string) => Promise<boolean>;
+		trains: (seminarId: string) => Promise<boolean>;
+	}
+
+	type Sorted = { store: EventToStore } | { hold: EventToHold };
+
+	/**
+	 * Attendance, assignments and reviews (issue #7). A self check-in needs the session token signed with the
+	 * seminar's key as its proof; a check-in by QR or roster and a review need the sender to train that seminar (or a
+	 * seminar of the programme the participant is in). A person the server does not know yet — someone a trainer
+	 * created offline whose registration has not arrived — is deferred, and settled when it does.
+	 */
+	async function classifyTraining(sender: Sender, event: TrainingEvent, stored: Omit<EventToStore, 'personId' | 'courseId'>): Promise<Sorted> {
+		const hold = (status: EventToHold['status'], reason: string): Sorted => ({ hold: { id: stored.id, status, reason, body: stored.body } });
+		const store = (personId: string, registerIn?: string): Sorted => ({ store: { ...stored, personId, courseId: null, training: registerIn ? { registerIn } : {} } });
+		if (event.subject.kind !== 'learner') return hold('rejected', 'a training record belongs to a learner');
+		const personId = await sender.personOf(event.subject.id);
+		const own = personId !== undefined && personId === sender.session.personId;
+		if (event.type === 'seminar.attended') {
+			const { seminarId, sessionId, method } = event.payload;
+			const seminar = await deps.training.seminar(seminarId);
+			if (!seminar) return hold('rejected', 'unknown seminar');
+			if (!seminar.sessionIds.includes(sessionId)) return hold('rejected', 'not a session of this seminar');
+			if (method === 'session-qr') {
+				if (event.recordedBy !== undefined) return hold('rejected', 'a self check-in is recorded by the participant, not in recordedBy');
+				if (event.proof === undefined) return hold('rejected', 'a self check-in needs the session token as proof');
+				const verdict = await verifySessionToken(event.proof, new Uint8Array(Buffer.from(seminar.checkInKey, 'base64url')), webCryptoMac, { seminarId, sessionId, at: new Date(event.at) });
+				if (!verdict.ok) return hold('rejected', `proof: ${verdict.problem}`);
+				if (personId === undefined) return hold('deferred', 'unknown learner id: waiting for its registration');
+				if (!own) return hold('rejected', "not the sender's own record");
+				return store(personId, seminarId);
+			}
+			if (event.recordedBy === undefined) return hold('rejected', 'a check-in by QR code or roster names the trainer in recordedBy');
+			if (!(await sender.trains(seminarId))) return hold('rejected', 'not a trainer of this seminar');
+			if (personId === undefined) return hold('deferred', 'unknown person: waiting for their registration');
+			return store(personId, seminarId);
+		}
+		if (event.type === 'assignment.submitted') {
+			if (event.recordedBy !== undefined) return hold('rejected', 'a participant submits their own assignment');
+			if (personId === undefined) return hold('deferred', 'unknown learner id: waiting for its registration');
+			if (!own) return hold('rejected', "not the sender's own record and no proof");
+			return store(personId);
+		}
+		if (event.recordedBy === undefined) return hold('rejected', 'a review names the trainer in recordedBy');
+		if (personId === undefined) return hold('deferred', 'unknown person: waiting for their registration');
+		const seminarIds = new Set([...(await deps.training.registeredIn(personId)), ...(await deps.training.registeredIn(event.subject.id))]);
+		for (const seminarId of seminarIds) {
+			if ((await sender.trains(seminarId)) && (await deps.training.seminar(seminarId))?.programmeId === event.payload.programmeId) return store(personId);
+		}
+		return hold('rejected', 'not a trainer of a seminar of this programme that the participant is in');
 	}
 
 	/** Sorts each pushed event: stored (with whose record it is), held as deferred or rejected with a reason. */
-	async function classify(sender: Sender, raw: unknown): Promise<{ store: EventToStore } | { hold: EventToHold }> {
+	async function classify(sender: Sender, raw: unknown): Promise<Sorted> {
 		const { session } = sender;
 		const body = JSON.stringify(raw);
 		const claimedId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
@@ -77,9 +132,7 @@ export function createSyncService(deps: SyncDependencies) {
 			return { hold: { id, status: 'rejected', reason: 'recordedBy names someone other than the sender', body } };
 		}
 		const stored = { id, subjectKind: event.subject.kind, subjectId: event.subject.id, type: event.type, v: event.v, deviceId: event.deviceId, deviceSeq: event.deviceSeq, at: event.at, body, parsed: event };
-		if (isTrainingEvent(event)) {
-			return { hold: { id, status: 'deferred', reason: `${event.type} is not accepted by this server version yet`, body } };
-		}
+		if (isTrainingEvent(event)) return classifyTraining(sender, event, stored);
 		if (event.subject.kind === 'class' && !isCourseEvent(event)) {
 			// A quest played by a class on one screen: the teacher who ran it records it for the class (DESIGN §3).
 			if (event.recordedBy === undefined) return { hold: { id, status: 'rejected', reason: 'a class record must name the teacher in recordedBy', body } };
@@ -92,7 +145,10 @@ export function createSyncService(deps: SyncDependencies) {
 		const personId = await sender.personOf(event.subject.id);
 		if (personId === undefined) return { hold: { id, status: 'deferred', reason: 'unknown learner id: waiting for its registration', body } };
 		if (personId !== session.personId) return { hold: { id, status: 'rejected', reason: "not the sender's own record and no proof", body } };
-		if (isCourseEvent(event)) return { store: { ...stored, personId, courseId: event.payload.courseId } };
+		if (isCourseEvent(event)) {
+			const countsForTraining = event.type === 'test.submitted' && programmes.has(event.payload.courseId);
+			return { store: { ...stored, personId, courseId: event.payload.courseId, ...(countsForTraining ? { training: {} } : {}) } };
+		}
 		return { store: { ...stored, personId, courseId: null, questTally: questTally(event) } };
 	}
 
@@ -139,6 +195,7 @@ export function createSyncService(deps: SyncDependencies) {
 	function senderOf(session: CurrentSession, at: Date): Sender {
 		const persons = new Map<string, Promise<string | undefined>>();
 		let taught: Promise<Set<string>> | undefined;
+		let trained: Promise<Set<string>> | undefined;
 		return {
 			session,
 			personOf(learnerId) {
@@ -151,6 +208,12 @@ export function createSyncService(deps: SyncDependencies) {
 					.forPerson(session.personId)
 					.then((memberships) => new Set(activeMemberships(memberships, at).filter((membership) => membership.role === 'teacher' && membership.scopeKind === 'class').map((membership) => membership.scopeId)));
 				return (await taught).has(classId);
+			},
+			async trains(seminarId) {
+				trained ??= deps.memberships
+					.forPerson(session.personId)
+					.then((memberships) => new Set(activeMemberships(memberships, at).filter((membership) => membership.role === 'trainer' && membership.scopeKind === 'seminar').map((membership) => membership.scopeId)));
+				return (await trained).has(seminarId);
 			}
 		};
 	}

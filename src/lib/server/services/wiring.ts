@@ -12,10 +12,14 @@ import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createOrganisationsRepo } from '../repos/organisations.repo';
 import { createPeopleRepo } from '../repos/people.repo';
 import { createSyncRepo } from '../repos/sync.repo';
+import { createTrainingLookups } from '../repos/training-records.repo';
 import { createQuestChoicesRepo } from '../repos/quest-choices.repo';
 import { createQuestChoicesService } from './quest-choices.service';
 import { createSchoolsRepo } from '../repos/schools.repo';
 import { createSchoolsService } from './schools.service';
+import { createSeminarsRepo } from '../repos/seminars.repo';
+import { createSeminarParticipantsRepo } from '../repos/seminar-participants.repo';
+import { createSeminarsService } from './seminars.service';
 import { createSyncService } from './sync.service';
 import { REGIONS } from '../db/reference-data';
 import { createOrganisationsService } from './organisations.service';
@@ -97,6 +101,7 @@ export function syncService() {
 	return createSyncService({
 		sync: createSyncRepo(sqlite),
 		memberships: createMembershipsRepo(db),
+		training: createTrainingLookups(sqlite),
 		catalogue,
 		answerKeys,
 		fingerprint: (body) => createHash('sha256').update(body).digest('hex').slice(0, 32),
@@ -145,6 +150,27 @@ export function schoolsService() {
 		schools: createSchoolsRepo(getDatabase().db),
 		regions: REGIONS.map((region) => ({ code: region.code, names: [region.nameKy, region.nameRu, region.nameEn] })),
 		newId: randomUUID,
+		now: () => new Date()
+	});
+}
+
+/** Training programmes are the courses with facilitator guides; their sessions are the course's lessons. */
+export const trainingProgrammes: Record<string, string[]> = Object.fromEntries(
+	catalogue.courses.filter((course) => course.facilitator).map((course) => [course.id, course.lessons.map((lesson) => lesson.id)])
+);
+
+export function seminarsService() {
+	const { db, sqlite } = getDatabase();
+	return createSeminarsService({
+		seminars: createSeminarsRepo(db),
+		participants: createSeminarParticipantsRepo(sqlite, { newId: randomUUID }),
+		schools: createSchoolsRepo(db),
+		accounts: createAccountsRepo(db),
+		memberships: createMembershipsRepo(db),
+		regionCodes: REGIONS.map((region) => region.code),
+		programmes: trainingProgrammes,
+		newId: randomUUID,
+		randomBytes: bytes,
 		now: () => new Date()
 	});
 }
