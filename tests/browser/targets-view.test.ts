@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../src/lib/server/services/demo-data.service';
 import { FIXTURE_REPORT, fixturePeople } from '../../src/lib/training/targets-report.fixture';
 import type { TargetsReport } from '../../src/lib/training/targets-report';
 import { kyrgyzstanDate } from '../../src/lib/utils/calendar-date';
+import { findContrastFailures, findSmallTouchTargets } from '../support/accessibility';
 import { message, newContext, signInOnPage, useAppInChromium, waitForOfflineReady } from '../support/browser';
 
 /**
@@ -97,6 +98,25 @@ describe('the programme targets view', () => {
 		await expect.poll(() => page.getByTestId('targets').getAttribute('data-status')).toBe('ready');
 		expect(await page.getByTestId('targets-saved').isVisible()).toBe(true);
 		expect(await page.getByTestId('teachers-total').textContent()).toBe(String(report.figures.teachersTrained.total));
+		await context.close();
+	});
+
+	it.each([
+		{ name: 'phone', width: 360, height: 640 },
+		{ name: 'laptop', width: 1280, height: 800 }
+	])('with figures, the targets page and a people list pass the accessibility checks on a $name', async (viewport) => {
+		const context = await newContext(app.browser, { viewport });
+		await stubTargetsApi(context);
+		const page = await context.newPage();
+		await signInOnPage(page, app.server.url, 'demo.admin', DEMO_PASSWORD);
+		for (const path of ['/ky/admin/targets', '/ky/admin/targets?region=naryn&held=1', '/ru/admin/targets/people?region=naryn']) {
+			await page.goto(`${app.server.url}${path}`, { waitUntil: 'networkidle' });
+			await page.locator('[data-status="ready"]').waitFor();
+			await page.locator('details.month-table summary').click().catch(() => {});
+			expect(await findContrastFailures(page), path).toEqual([]);
+			expect(await findSmallTouchTargets(page), path).toEqual([]);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+		}
 		await context.close();
 	});
 
