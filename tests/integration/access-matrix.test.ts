@@ -27,7 +27,7 @@ const CALLERS: { name: string; login?: string; holds: string[] }[] = [
 const SUBJECT_LOGIN = 'matrix.subject';
 const SUBJECT_LEARNS_IN = [`class:${DEMO_CLASS.id}`, `organisation:${DEMO_ORGANISATION.id}`];
 
-const PARAMS: Record<string, string> = { classId: DEMO_CLASS.id, organisationId: DEMO_ORGANISATION.id, assignmentId: 'no-such-assignment', questId: 'exam-envelope', certificateId: 'no-such-certificate' };
+const PARAMS: Record<string, string> = { classId: DEMO_CLASS.id, organisationId: DEMO_ORGANISATION.id, assignmentId: 'no-such-assignment', questId: 'exam-envelope', certificateId: 'no-such-certificate', seminarId: 'no-such-seminar', flagId: 'no-such-flag', aliasId: 'no-such-alias' };
 
 function grantHolds(grant: RoleGrant, holds: string[]): boolean {
 	const scopes = holds.filter((held) => held.startsWith(`${grant.role}@`)).map((held) => held.slice(grant.role.length + 1));

@@ -14,12 +14,14 @@ const NO_BODY = new Set([
 	'POST /api/classes/[classId]/assignments/[assignmentId]/withdraw',
 	'POST /api/organisations/[organisationId]/members/[personId]/remove',
 	'POST /api/organisations/[organisationId]/assignments/[assignmentId]/withdraw',
-	'POST /api/people/[personId]/reset'
+	'POST /api/people/[personId]/reset',
+	'POST /api/people/duplicates/[flagId]/dismiss',
+	'POST /api/people/merges/[aliasId]/undo'
 ]);
 const JSON_ENDPOINTS = Object.keys(ACCESS_POLICY).filter((endpoint) => endpoint.startsWith('POST ') && !NO_BODY.has(endpoint));
 
 /** Every field name the endpoints read; arbitrary values under real names get further than random keys. */
-const FIELDS = ['login', 'password', 'code', 'secret', 'deviceId', 'learnerIds', 'guest', 'personId', 'displayName', 'pictures', 'kind', 'regionCode', 'courseId', 'dueOn', 'csv', 'dryRun', 'confirmPersonId', 'currentPassword', 'newPassword', 'locale', 'name', 'reason', 'note'];
+const FIELDS = ['login', 'password', 'code', 'secret', 'deviceId', 'learnerIds', 'guest', 'personId', 'displayName', 'pictures', 'kind', 'regionCode', 'courseId', 'dueOn', 'csv', 'dryRun', 'confirmPersonId', 'currentPassword', 'newPassword', 'locale', 'name', 'reason', 'note', 'programmeId', 'centre', 'venue', 'startsOn', 'endsOn', 'capacity', 'sessions', 'trainerLogins', 'participants', 'provisional', 'schoolCode', 'phone', 'fromPersonId', 'intoPersonId'];
 /**
  * One field each endpoint never gets, so no fuzzed body can be complete and valid (a random string can be a valid
  * username, and an arbitrary password is long enough often enough): every answer must then be a 4xx.
@@ -37,7 +39,10 @@ const WITHHELD: Record<string, string> = {
 	'POST /api/people/[personId]/erase': 'confirmPersonId',
 	'POST /api/classes/join': 'code',
 	'POST /api/certificates': 'courseId',
-	'POST /api/certificates/[certificateId]/revoke': 'reason'
+	'POST /api/certificates/[certificateId]/revoke': 'reason',
+	'POST /api/seminars': 'capacity',
+	'POST /api/seminars/[seminarId]/participants': 'participants',
+	'POST /api/people/merges': 'intoPersonId'
 };
 
 const TABLES = [
@@ -58,7 +63,13 @@ const TABLES = [
 	'course_summaries',
 	'change_log',
 	'schools',
-	'certificates'
+	'certificates',
+	'seminars',
+	'seminar_sessions',
+	'provisional_people',
+	'duplicate_flags',
+	'person_aliases',
+	'training_records'
 ];
 
 describe('every JSON endpoint, fed arbitrary bodies', () => {
@@ -91,7 +102,7 @@ describe('every JSON endpoint, fed arbitrary bodies', () => {
 	};
 
 	it.each(JSON_ENDPOINTS)('%s answers 4xx with a message and writes nothing', async (endpoint) => {
-		const params: Record<string, string> = { classId: DEMO_CLASS.id, organisationId: DEMO_ORGANISATION.id, personId: 'no-such-person', certificateId: 'no-such-certificate' };
+		const params: Record<string, string> = { classId: DEMO_CLASS.id, organisationId: DEMO_ORGANISATION.id, personId: 'no-such-person', certificateId: 'no-such-certificate', seminarId: 'no-such-seminar' };
 		const route = endpoint.slice('POST '.length).replace(/\[(\w+)\]/g, (_, name: string) => params[name]!);
 		const fields = FIELDS.filter((field) => field !== WITHHELD[endpoint]);
 		const before = rowCounts();

@@ -108,6 +108,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'GET /api/programme/targets': PROGRAMME_ADMIN,
 	'GET /api/programme/targets/people': PROGRAMME_ADMIN,
 	'GET /api/people/duplicates': PROGRAMME_ADMIN,
+	'POST /api/people/duplicates/[flagId]/dismiss': PROGRAMME_ADMIN,
 	'POST /api/people/merges': PROGRAMME_ADMIN,
 	'POST /api/people/merges/[aliasId]/undo': PROGRAMME_ADMIN
 };

@@ -4,6 +4,7 @@ import type { CertificateFailure } from './services/certificates.service';
 import type { PeopleFailure } from './services/people.service';
 import type { SchoolsFailure } from './services/schools.service';
 import type { SeminarsFailure } from './services/seminars.service';
+import type { MergeFailure } from './services/merges.service';
 
 const NOT_FOUND = 404;
 
@@ -95,4 +96,19 @@ export function seminarsFailureResponse(failure: SeminarsFailure): Response {
 
 function json422(code: string, message: string, extra: Record<string, unknown>): Response {
 	return new Response(JSON.stringify({ error: code, message, ...extra }), { status: 422, headers: { 'content-type': 'application/json' } });
+}
+
+export function mergeFailureResponse(failure: MergeFailure): Response {
+	switch (failure.code) {
+		case 'person-unknown':
+			return apiError(NOT_FOUND, failure.code, `No person has the id ${failure.personId}.`);
+		case 'merge-unknown':
+			return apiError(NOT_FOUND, failure.code, 'No merge made by an administrator has this id.');
+		case 'same-person':
+			return json422(failure.code, 'A person cannot be merged into themselves.', {});
+		case 'already-merged':
+			return json422(failure.code, 'This person is merged into someone already; undo that merge first.', {});
+		case 'not-provisional':
+			return json422(failure.code, 'Only a person created on the spot, without an account, can be merged into another.', {});
+	}
 }

@@ -63,6 +63,7 @@ export function createSyncService(deps: SyncDependencies) {
 		personOf: (learnerId: string) => Promise<string | undefined>;
 		teaches: (classId: string) => Promise<boolean>;
 		trains: (seminarId: string) => Promise<boolean>;
+		trainsProgramme: (programmeId: string) => Promise<boolean>;
 	}
 
 	type Sorted = { store: EventToStore } | { hold: EventToHold };
@@ -110,7 +111,10 @@ export function createSyncService(deps: SyncDependencies) {
 		for (const seminarId of seminarIds) {
 			if ((await sender.trains(seminarId)) && (await deps.training.seminar(seminarId))?.programmeId === event.payload.programmeId) return store(personId);
 		}
-		return hold('rejected', 'not a trainer of a seminar of this programme that the participant is in');
+		// A trainer of the programme whose participant is not (yet) in their seminar: a registration or a merge may
+		// still make them one, so the review waits instead of being lost.
+		if (await sender.trainsProgramme(event.payload.programmeId)) return hold('deferred', 'the participant is not in a seminar of yours yet');
+		return hold('rejected', 'not a trainer of a seminar of this programme');
 	}
 
 	/** Sorts each pushed event: stored (with whose record it is), held as deferred or rejected with a reason. */
@@ -196,6 +200,10 @@ export function createSyncService(deps: SyncDependencies) {
 		const persons = new Map<string, Promise<string | undefined>>();
 		let taught: Promise<Set<string>> | undefined;
 		let trained: Promise<Set<string>> | undefined;
+		const trainedSeminars = () =>
+			(trained ??= deps.memberships
+				.forPerson(session.personId)
+				.then((memberships) => new Set(activeMemberships(memberships, at).filter((membership) => membership.role === 'trainer' && membership.scopeKind === 'seminar').map((membership) => membership.scopeId))));
 		return {
 			session,
 			personOf(learnerId) {
@@ -210,10 +218,13 @@ export function createSyncService(deps: SyncDependencies) {
 				return (await taught).has(classId);
 			},
 			async trains(seminarId) {
-				trained ??= deps.memberships
-					.forPerson(session.personId)
-					.then((memberships) => new Set(activeMemberships(memberships, at).filter((membership) => membership.role === 'trainer' && membership.scopeKind === 'seminar').map((membership) => membership.scopeId)));
-				return (await trained).has(seminarId);
+				return (await trainedSeminars()).has(seminarId);
+			},
+			async trainsProgramme(programmeId) {
+				for (const seminarId of await trainedSeminars()) {
+					if ((await deps.training.seminar(seminarId))?.programmeId === programmeId) return true;
+				}
+				return false;
 			}
 		};
 	}

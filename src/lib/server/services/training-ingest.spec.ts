@@ -14,6 +14,11 @@ import { createSyncRepo } from '../repos/sync.repo';
 import { createTrainingLookups } from '../repos/training-records.repo';
 import { createSeminarsService } from './seminars.service';
 import { createSyncService } from './sync.service';
+import { createMergesRepo } from '../repos/merges.repo';
+import { createMergesService } from './merges.service';
+import { createProgrammeRepo } from '../repos/programme.repo';
+import { createProgrammeService } from './programme.service';
+import { REGIONS } from '../db/reference-data';
 import { SYNC_PROTOCOL } from '$lib/progress/sync-protocol';
 
 const SESSIONS = ['s1', 's2', 's3', 's4', 's5', 's6'];
@@ -112,7 +117,9 @@ async function setup() {
 	const token = (sessionId: string) => signSessionToken({ seminarId, sessionId, notBefore: Date.parse('2026-12-07T03:00:00Z') / 1000, notAfter: Date.parse('2026-12-07T12:00:00Z') / 1000 }, key, webCryptoMac);
 	const record = (personId: string) => sqlite.prepare('select attended, assignment, best_test_percent as test, completed_at as completedAt from training_records where person_id = ? and seminar_id = ?').get(personId, seminarId);
 	const passTest = (personId: string) => events.testSubmitted(personId, PROGRAMME, { courseVersion: VERSION, seed: 1, questionIds: ['q1', 'q2'], answers: RIGHT, scorePercent: 100, passed: true });
-	return { services, seminars, sync, admin, trainer, teacher, seminarId, push, attended, training, token, record, passTest, participants };
+	const merges = createMergesService({ merges: createMergesRepo(sqlite, { newId }), now });
+	const programme = createProgrammeService({ programme: createProgrammeRepo(sqlite), seminars: () => seminars.list(admin), regions: REGIONS, now });
+	return { services, seminars, sync, admin, trainer, teacher, seminarId, push, attended, training, token, record, passTest, participants, merges, programme };
 }
 
 describe('training events at ingest', () => {
@@ -155,7 +162,7 @@ describe('training events at ingest', () => {
 		const exceptions = await push(admin, [byAdmin, review]);
 		expect(exceptions.map((exception) => 'reason' in exception && exception.reason)).toEqual([
 			'not a trainer of this seminar',
-			'not a trainer of a seminar of this programme that the participant is in'
+			'not a trainer of a seminar of this programme'
 		]);
 		// A trainer cannot submit someone's assignment for them.
 		const forThem = training(teacher.personId, { programmeId: PROGRAMME, submissionId: submission, lessonPlan: 'p', reflection: 'r', attachments: [] }, 'assignment.submitted', { recordedBy: trainer.personId });
@@ -209,5 +216,49 @@ describe('training events at ingest', () => {
 		const resent = await seminars.register(trainer, seminarId, [{ personId: second, provisional: { displayName: 'бакыт асанов ', phone: null, schoolCode: 'NR-001' } }]);
 		expect(resent.ok && resent.value).toMatchObject({ registered: [second], flagged: 0 });
 		expect(services.count('people')).toBe(3 + 3);
+	});
+
+	it('merges a person created on the spot into an existing teacher: counted once, undoable, and a re-sync changes nothing', async () => {
+		const { seminars, trainer, teacher, admin, seminarId, push, attended, training, passTest, merges, programme, services, token } = await setup();
+		grantRole(services, teacher.personId, 'teacher', 'school', 'NR-001');
+		// The teacher checked in to the first session with the session QR, passed the test and had the assignment
+		// accepted; the trainer, offline, ticked them in for the other sessions under a person created on the spot.
+		const submission = '0190e0bb-0000-7000-8000-000000000003';
+		await push(teacher, [
+			attended(teacher.personId, 's1', 'session-qr', { proof: await token('s1') }),
+			passTest(teacher.personId),
+			training(teacher.personId, { programmeId: PROGRAMME, submissionId: submission, lessonPlan: 'p', reflection: 'r', attachments: [] }, 'assignment.submitted')
+		]);
+		const onTheSpot = '0190e0aa-0000-7000-8000-000000000021';
+		await seminars.register(trainer, seminarId, [{ personId: onTheSpot, provisional: { displayName: 'teacher.bakyt', phone: null, schoolCode: 'NR-001' } }]);
+		const ticks = SESSIONS.slice(1, 5).map((session) => attended(onTheSpot, session, 'roster', { recordedBy: trainer.personId }));
+		const accepted = training(teacher.personId, { programmeId: PROGRAMME, submissionId: submission, verdict: 'accepted', comment: '' }, 'assignment.reviewed', { recordedBy: trainer.personId });
+		expect(await push(trainer, [...ticks, accepted])).toEqual([]);
+		const trained = async () => (await programme.targets()).figures.teachersTrained.total;
+		expect(await trained()).toBe(0);
+
+		const [flag] = await merges.duplicates();
+		expect(flag).toMatchObject({ reason: 'same-name-and-school', person: { personId: onTheSpot, provisional: true }, other: { personId: teacher.personId, hasAccount: true } });
+		expect(await merges.merge(admin, { fromPersonId: teacher.personId, intoPersonId: onTheSpot })).toEqual({ ok: false, failure: { code: 'not-provisional' } });
+		expect(await merges.merge(admin, { fromPersonId: onTheSpot, intoPersonId: teacher.personId })).toEqual({ ok: true, value: { aliasId: onTheSpot, personId: teacher.personId } });
+		expect(await trained()).toBe(1);
+		expect(await merges.duplicates()).toEqual([]);
+		expect(await programme.people({ regionCode: 'naryn' })).toEqual([expect.objectContaining({ personId: teacher.personId, schoolCode: 'NR-001', ruralSchool: true })]);
+
+		// Everything sent again, by both devices, and one more tick under the old id: still one person.
+		await push(trainer, [...ticks, accepted, attended(onTheSpot, 's6', 'roster', { recordedBy: trainer.personId })]);
+		expect(await trained()).toBe(1);
+		const report = await programme.targets();
+		expect(report.seminars[0]).toMatchObject({ completed: 1 });
+		expect(report.figures.teachersTrained.byRegion).toEqual({ naryn: 1 });
+
+		expect(await merges.undo(admin, onTheSpot)).toEqual({ ok: true, value: { aliasId: onTheSpot, personId: teacher.personId } });
+		// The tick sent after the merge was stored under the teacher, but by subject id it is the on-the-spot person's again.
+		expect(await trained()).toBe(0);
+		expect(await merges.duplicates()).toHaveLength(1);
+		await merges.merge(admin, { fromPersonId: onTheSpot, intoPersonId: teacher.personId });
+		expect(await trained()).toBe(1);
+		const actions = services.handle.sqlite.prepare(`select action from audit_log where action like 'person.merge%' order by at, rowid`).pluck().all();
+		expect(actions).toEqual(['person.merged', 'person.merge-undone', 'person.merged']);
 	});
 });

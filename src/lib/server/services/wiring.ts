@@ -20,6 +20,11 @@ import { createSchoolsService } from './schools.service';
 import { createSeminarsRepo } from '../repos/seminars.repo';
 import { createSeminarParticipantsRepo } from '../repos/seminar-participants.repo';
 import { createSeminarsService } from './seminars.service';
+import { createProgrammeRepo } from '../repos/programme.repo';
+import { createProgrammeService } from './programme.service';
+import { createMergesRepo } from '../repos/merges.repo';
+import { createMergesService } from './merges.service';
+import type { CurrentSession } from './auth.service';
 import { createSyncService } from './sync.service';
 import { REGIONS } from '../db/reference-data';
 import { createOrganisationsService } from './organisations.service';
@@ -173,6 +178,19 @@ export function seminarsService() {
 		randomBytes: bytes,
 		now: () => new Date()
 	});
+}
+
+export function programmeService(session: CurrentSession) {
+	return createProgrammeService({
+		programme: createProgrammeRepo(getDatabase().sqlite),
+		seminars: () => seminarsService().list(session),
+		regions: REGIONS,
+		now: () => new Date()
+	});
+}
+
+export function mergesService() {
+	return createMergesService({ merges: createMergesRepo(getDatabase().sqlite, { newId: randomUUID }), now: () => new Date() });
 }
 
 export { loadCertificateFonts };
