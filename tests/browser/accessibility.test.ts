@@ -24,7 +24,9 @@ const pages = LOCALES.flatMap((locale) => [
 	`/${locale}/admin`,
 	`/${locale}/join`,
 	`/${locale}/verify`,
-	`/${locale}/certificates`
+	`/${locale}/certificates`,
+	`/${locale}/admin/targets`,
+	`/${locale}/training/seminars/new`
 ]);
 
 /** Pages that show their content only to a role, with the demo person who has it. */
@@ -34,7 +36,10 @@ const rolePages = [
 	{ login: 'demo.admin', path: '/en/organisations' },
 	{ login: 'demo.teacher', path: '/ky/classes' },
 	{ login: 'demo.learner', path: '/ru/courses' },
-	{ login: 'demo.learner', path: '/ky/certificates' }
+	{ login: 'demo.learner', path: '/ky/certificates' },
+	{ login: 'demo.admin', path: '/ky/admin/targets' },
+	{ login: 'demo.admin', path: '/ru/admin/targets/people?region=naryn' },
+	{ login: 'demo.trainer', path: '/ky/training/seminars/new' }
 ];
 
 describe('accessibility of every page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDate } from './format-date';
+import { formatCalendarDate, formatDate, formatMonth } from './format-date';
 
 describe('formatDate', () => {
 	const lateEvening = new Date('2026-11-26T19:05:00Z'); // 01:05 on the 27th in Bishkek
@@ -17,5 +17,13 @@ describe('formatDate', () => {
 	it('keeps a deadline on its calendar day', () => {
 		expect(formatCalendarDate('2026-12-31', 'ky')).toBe('31-декабрь 2026-ж.');
 		expect(formatCalendarDate('2026-01-01', 'ru')).toBe('1 янв. 2026 г.');
+	});
+});
+
+describe('formatMonth', () => {
+	it('names a month for a chart or a table in each language', () => {
+		expect(formatMonth('2026-03', 'ky')).toBe('2026-ж. март');
+		expect(formatMonth('2026-03', 'ru')).toBe('март 2026 г.');
+		expect(formatMonth('2026-12', 'en')).toBe('Dec 2026');
 	});
 });

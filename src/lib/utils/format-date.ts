@@ -24,3 +24,10 @@ export function formatDate(value: Date, locale: string, style: DateStyle = 'date
 export function formatCalendarDate(day: string, locale: string): string {
 	return formatDate(new Date(`${day}T00:00:00Z`), locale, 'date', 'UTC');
 }
+
+/** A calendar month (YYYY-MM) as a chart or table names it: "2026-ж. март", "март 2026 г.", "Mar 2026". */
+export function formatMonth(month: string, locale: string): string {
+	const [year, number] = month.split('-').map(Number) as [number, number];
+	if (locale === 'ky') return `${year}-ж. ${KYRGYZ_MONTHS[number - 1]}`;
+	return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
+}
