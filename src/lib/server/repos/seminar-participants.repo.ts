@@ -66,7 +66,13 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 		insertSchoolMembership: sqlite.prepare(
 			`insert into memberships (id, person_id, role, scope_kind, scope_id, valid_from, valid_to, created_at, created_by) values (?, ?, 'teacher', 'school', ?, ?, null, ?, ?)`
 		),
-		samePhone: sqlite.prepare(`select person_id from person_details where phone = ? and person_id != ?`).pluck(),
+		// A phone given on the spot matches a phone kept with someone's details or someone's phone login (+996…).
+		samePhone: sqlite
+			.prepare(
+				`select person_id from person_details where phone = @phone and person_id != @personId
+				 union select a.person_id from login_names l join accounts a on a.id = l.account_id where l.kind = 'phone' and l.login = @phone and a.person_id != @personId`
+			)
+			.pluck(),
 		// Names are compared in JavaScript: SQLite's lower() folds ASCII only, and these names are Cyrillic.
 		namesAtSchool: sqlite.prepare(
 			`select d.person_id as personId, d.display_name as displayName from person_details d
@@ -166,7 +172,7 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 							details: { schoolCode }
 						});
 						const others = new Map<string, 'same-phone' | 'same-name-and-school'>();
-						if (phone) for (const other of statements.samePhone.all(phone, personId) as string[]) others.set(other, 'same-phone');
+						if (phone) for (const other of statements.samePhone.all({ phone, personId }) as string[]) others.set(other, 'same-phone');
 						const name = comparableName(displayName);
 						for (const other of statements.namesAtSchool.all(schoolCode, personId) as { personId: string; displayName: string | null }[]) {
 							if (other.displayName !== null && comparableName(other.displayName) === name && !others.has(other.personId)) others.set(other.personId, 'same-name-and-school');

@@ -111,17 +111,21 @@ export type TrainingRecordsWriter = ReturnType<typeof trainingRecordsWriter>;
 export function createTrainingLookups(sqlite: Database.Database) {
 	const seminar = sqlite.prepare('select programme_id as programmeId, check_in_key as checkInKey from seminars where id = ? and cancelled_at is null');
 	const sessions = sqlite.prepare('select session_id from seminar_sessions where seminar_id = ? order by ordinal').pluck();
+	// The person's own registrations and those of every id merged into them.
 	const registeredIn = sqlite
-		.prepare(`select scope_id from memberships where person_id = ? and role = 'learner' and scope_kind = 'seminar' and valid_to is null`)
+		.prepare(
+			`select distinct scope_id from memberships where (person_id = @personId or person_id in (select alias_id from person_aliases where person_id = @personId))
+			   and role = 'learner' and scope_kind = 'seminar' and valid_to is null`
+		)
 		.pluck();
 	return {
 		async seminar(seminarId: string): Promise<{ programmeId: string; checkInKey: string; sessionIds: string[] } | undefined> {
 			const row = seminar.get(seminarId) as { programmeId: string; checkInKey: string } | undefined;
 			return row && { ...row, sessionIds: sessions.all(seminarId) as string[] };
 		},
-		/** The seminars a person is registered in (by their own id; the caller resolves aliases). */
+		/** The seminars a person is registered in, under their own id or any id merged into them. */
 		async registeredIn(personId: string): Promise<string[]> {
-			return registeredIn.all(personId) as string[];
+			return registeredIn.all({ personId }) as string[];
 		}
 	};
 }

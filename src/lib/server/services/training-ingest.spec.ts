@@ -261,4 +261,31 @@ describe('training events at ingest', () => {
 		const actions = services.handle.sqlite.prepare(`select action from audit_log where action like 'person.merge%' order by at, rowid`).pluck().all();
 		expect(actions).toEqual(['person.merged', 'person.merge-undone', 'person.merged']);
 	});
+
+	it('keeps a review of someone not yet in the trainer’s seminar waiting, and counts it once a merge makes them a participant', async () => {
+		const { seminars, trainer, teacher, admin, seminarId, push, attended, training, passTest, merges, record } = await setup();
+		const submission = '0190e0bb-0000-7000-8000-000000000004';
+		await push(teacher, [passTest(teacher.personId), training(teacher.personId, { programmeId: PROGRAMME, submissionId: submission, lessonPlan: 'p', reflection: 'r', attachments: [] }, 'assignment.submitted')]);
+		const accepted = training(teacher.personId, { programmeId: PROGRAMME, submissionId: submission, verdict: 'accepted', comment: '' }, 'assignment.reviewed', { recordedBy: trainer.personId });
+		expect(await push(trainer, [accepted])).toEqual([{ id: accepted.id, status: 'deferred', reason: 'the participant is not in a seminar of yours yet' }]);
+		const onTheSpot = '0190e0aa-0000-7000-8000-000000000031';
+		await seminars.register(trainer, seminarId, [{ personId: onTheSpot, provisional: { displayName: 'Жылдыз Осмонова', phone: null, schoolCode: 'NR-001' } }]);
+		await push(trainer, SESSIONS.slice(0, 5).map((session) => attended(onTheSpot, session, 'roster', { recordedBy: trainer.personId })));
+		await merges.merge(admin, { fromPersonId: onTheSpot, intoPersonId: teacher.personId });
+		expect(record(teacher.personId)).toMatchObject({ attended: 5, assignment: 'submitted', completedAt: null });
+		// The trainer's next sync settles the waiting review.
+		expect(await push(trainer, [])).toEqual([]);
+		expect(record(teacher.personId)).toMatchObject({ assignment: 'accepted', completedAt: expect.any(String) });
+	});
+
+	it('flags a person created on the spot whose phone is someone’s phone login', async () => {
+		const { seminars, trainer, seminarId, services } = await setup();
+		const signedUp = await services.auth.signUp({ login: '+996 700 555 123', password: 'long-enough-password', displayName: 'Жылдыз Осмонова' });
+		if (!signedUp.ok) throw new Error('sign-up');
+		const registered = await seminars.register(trainer, seminarId, [
+			{ personId: '0190e0aa-0000-7000-8000-000000000041', provisional: { displayName: 'Жылдыз О.', phone: '+996700555123', schoolCode: 'NR-001' } }
+		]);
+		expect(registered.ok && registered.value.flagged).toBe(1);
+		expect(services.handle.sqlite.prepare('select other_person_id from duplicate_flags').pluck().get()).toBe(signedUp.value.personId);
+	});
 });

@@ -3,6 +3,7 @@ import { seminarsFailureResponse } from '$lib/server/failure-responses';
 import { readJson } from '$lib/server/http';
 import { seminarsService } from '$lib/server/services/wiring';
 import { UUID_V7_PATTERN } from '$lib/utils/ids';
+import { parseLogin } from '$lib/identity/login';
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
@@ -18,7 +19,11 @@ const registration = z.union([
 				.string()
 				.trim()
 				.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
-				.transform((phone) => phone.replace(/[^0-9+]/g, ''))
+				// Stored as a phone login is (+996…), so it matches the person's own account when they have one.
+				.transform((phone) => {
+					const login = parseLogin(phone);
+					return 'problem' in login || login.kind !== 'phone' ? phone.replace(/[^0-9+]/g, '') : login.value;
+				})
 				.nullable(),
 			schoolCode: z.string().min(1).max(40)
 		})
