@@ -43,7 +43,8 @@ const WITHHELD: Record<string, string> = {
 	'POST /api/seminars': 'capacity',
 	'POST /api/seminars/[seminarId]/participants': 'participants',
 	'POST /api/people/merges': 'intoPersonId',
-	'POST /api/seminars/[seminarId]/certificates': 'personId'
+	'POST /api/seminars/[seminarId]/certificates': 'personId',
+	'POST /api/seminars/[seminarId]/participants/[personId]/account': 'login'
 };
 
 const TABLES = [

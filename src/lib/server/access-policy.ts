@@ -104,6 +104,8 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	'POST /api/seminars': { anyOf: [{ role: 'trainer' }, { role: 'programme-admin' }] },
 	'GET /api/seminars/[seminarId]': SEMINAR_TRAINER,
 	'POST /api/seminars/[seminarId]/participants': { anyOf: [{ role: 'trainer', scopeKind: 'seminar', scopeParam: 'seminarId' }] },
+	// A seminar's trainer gives a person created on the spot an account of their own (a temporary password).
+	'POST /api/seminars/[seminarId]/participants/[personId]/account': { anyOf: [{ role: 'trainer', scopeKind: 'seminar', scopeParam: 'seminarId' }] },
 	// A seminar's trainer certifies a participant who met the completion rule.
 	'POST /api/seminars/[seminarId]/certificates': { anyOf: [{ role: 'trainer', scopeKind: 'seminar', scopeParam: 'seminarId' }] },
 	// Measure 5's figures and the people behind them; duplicates and merges of people.

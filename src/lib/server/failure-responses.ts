@@ -91,6 +91,12 @@ export function seminarsFailureResponse(failure: SeminarsFailure): Response {
 			return json422(failure.code, `These schools are not in the reference list: ${failure.schoolCodes.join(', ')}.`, { schoolCodes: failure.schoolCodes });
 		case 'not-complete':
 			return json422(failure.code, 'This participant has not met the completion rule of the seminar (yet).', {});
+		case 'login-invalid':
+			return json422(failure.code, 'The login must be a Kyrgyz phone number or a username.', {});
+		case 'login-taken':
+			return apiError(409, failure.code, 'Someone already signs in with this login; if it is this person, ask an administrator to merge them.');
+		case 'not-provisional':
+			return json422(failure.code, 'Only a person created on the spot in this seminar, without an account, can be given one here.', {});
 		case 'not-found':
 			return apiError(NOT_FOUND, failure.code, 'No such seminar, or it is not yours to see.');
 	}

@@ -38,7 +38,7 @@ export function createMergesRepo(sqlite: Database.Database, deps: { newId: () =>
 		openFlags: sqlite.prepare(`select id, person_id as personId, other_person_id as otherId, reason, created_at as createdAt from duplicate_flags where resolved_at is null order by created_at, id`),
 		person: sqlite.prepare(
 			`select p.id as personId, d.display_name as displayName, d.phone as phone, sc.code as schoolCode, sc.name as schoolName,
-			        (pp.person_id is not null and pp.bound_at is null) as provisional, exists (select 1 from accounts a where a.person_id = p.id) as hasAccount,
+			        (pp.person_id is not null and not exists (select 1 from accounts a where a.person_id = p.id)) as provisional, exists (select 1 from accounts a where a.person_id = p.id) as hasAccount,
 			        (select json_group_array(scope_id) from memberships m where m.person_id = p.id and m.role = 'learner' and m.scope_kind = 'seminar') as seminars
 			   from people p
 			   left join person_details d on d.person_id = p.id

@@ -36,7 +36,7 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 		participants: sqlite.prepare(
 			`select m.person_id as personId, d.display_name as displayName,
 			        (select s.scope_id from memberships s where s.person_id = m.person_id and s.role = 'teacher' and s.scope_kind = 'school' and s.valid_to is null order by s.valid_from desc limit 1) as schoolCode,
-			        (p.person_id is not null and p.bound_at is null) as provisional,
+			        (p.person_id is not null and not exists (select 1 from accounts a where a.person_id = m.person_id)) as provisional,
 			        r.detail as detail, r.best_test_percent as bestTestPercent, r.assignment as assignment
 			   from memberships m
 			   left join person_details d on d.person_id = m.person_id
@@ -57,6 +57,15 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 			`select json_extract(body, '$.payload.seminarId') as seminarId, min(at) as at from events where type = 'seminar.attended' group by 1`
 		),
 		completedAt: sqlite.prepare('select completed_at from training_records where person_id = ? and seminar_id = ?').pluck(),
+		provisionalIn: sqlite
+			.prepare(
+				`select d.display_name from provisional_people p join person_details d on d.person_id = p.person_id
+				  where p.person_id = ? and not exists (select 1 from accounts a where a.person_id = p.person_id)
+				    and not exists (select 1 from person_aliases x where x.alias_id = p.person_id)
+				    and exists (select 1 from memberships m where m.person_id = p.person_id and m.role = 'learner' and m.scope_kind = 'seminar' and m.scope_id = ? and m.valid_to is null)`
+			)
+			.pluck(),
+		markBound: sqlite.prepare('update provisional_people set bound_at = ? where person_id = ?'),
 		personExists: sqlite.prepare('select 1 from people where id = ? and erased_at is null').pluck(),
 		canonical: sqlite.prepare('select person_id from person_aliases where alias_id = ?').pluck(),
 		schoolExists: sqlite.prepare('select 1 from schools where code = ?').pluck(),
@@ -135,6 +144,15 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 		async completion(personId: string, seminarId: string): Promise<{ personId: string; completedAt: string | null }> {
 			const canonical = (statements.canonical.get(personId) as string | undefined) ?? personId;
 			return { personId: canonical, completedAt: (statements.completedAt.get(canonical, seminarId) as string | null | undefined) ?? null };
+		},
+
+		/** The name of a person created on the spot in this seminar who has no account yet (and is not merged away). */
+		async provisionalName(personId: string, seminarId: string): Promise<string | null | undefined> {
+			return statements.provisionalIn.get(personId, seminarId) as string | null | undefined;
+		},
+
+		async markBound(personId: string, at: string): Promise<void> {
+			statements.markBound.run(at, personId);
 		},
 
 		/** Which of these school codes exist (the service refuses a registration naming another). */

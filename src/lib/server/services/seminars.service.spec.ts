@@ -19,6 +19,7 @@ async function setup() {
 		seminars: createSeminarsRepo(services.handle.db),
 		participants: createSeminarParticipantsRepo(services.handle.sqlite, { newId }),
 		schools: createSchoolsRepo(services.handle.db),
+		hashTemporary: (password) => `temporary:${password}`,
 		accounts: createAccountsRepo(services.handle.db),
 		memberships: createMembershipsRepo(services.handle.db),
 		regionCodes: ['naryn', 'osh'],

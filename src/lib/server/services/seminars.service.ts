@@ -1,5 +1,6 @@
 import { holdsRole, type Membership } from '$lib/identity/memberships';
-import { parseLogin } from '$lib/identity/login';
+import { parseLogin, type Login } from '$lib/identity/login';
+import { temporaryPassword } from '$lib/identity/temporary-secret';
 import { DEFAULT_COMPLETION_RULE } from '$lib/training/completion';
 import { seminarProblems, type SeminarDraft, type SeminarProblem } from '$lib/training/seminar-schedule';
 import { kyrgyzstanDate } from '$lib/utils/calendar-date';
@@ -13,7 +14,12 @@ export interface SeminarsDependencies {
 	seminars: SeminarsRepo;
 	participants: SeminarParticipantsRepo;
 	schools: { search(input: { regionCode?: string; limit: number }): Promise<SchoolRecord[]> };
-	accounts: { findByLogin(login: string): Promise<{ personId: string } | undefined> };
+	accounts: {
+		findByLogin(login: string): Promise<{ personId: string } | undefined>;
+		loginTaken(login: string): Promise<boolean>;
+		create(input: { personId: string; accountId: string; login: Login; displayName: string | null; passwordHash: string; at: string; audit: AuditEntry }): Promise<void>;
+	};
+	hashTemporary: (password: string) => string;
 	memberships: { forPerson(personId: string): Promise<Membership[]> };
 	regionCodes: readonly string[];
 	/** Each training programme (its course id) and its sessions (the course's lessons), in order. */
@@ -28,6 +34,9 @@ export type SeminarsFailure =
 	| { code: 'trainer-unknown'; logins: string[] }
 	| { code: 'school-unknown'; schoolCodes: string[] }
 	| { code: 'not-complete' }
+	| { code: 'login-invalid' }
+	| { code: 'login-taken' }
+	| { code: 'not-provisional' }
 	| { code: 'not-found' };
 
 /** A seminar as lists show it: its record with how many registered, attended and completed. */
@@ -153,6 +162,34 @@ export function createSeminarsService(deps: SeminarsDependencies) {
 			const state = await deps.participants.completion(personId, seminarId);
 			if (state.completedAt === null) return { ok: false, failure: { code: 'not-complete' } };
 			return { ok: true, value: { personId: state.personId, programmeId: seminar.programmeId } };
+		},
+
+		/**
+		 * Binds a person created on the spot to an account of their own: a login (phone or username) and a temporary
+		 * password the trainer hands over, to be changed at first sign-in. Someone who already has an account is merged
+		 * by an administrator instead (a taken login says so).
+		 */
+		async giveAccount(session: CurrentSession, seminarId: string, personId: string, loginText: string): Promise<Result<{ personId: string; login: string; temporaryPassword: string }>> {
+			const seminar = await deps.seminars.find(seminarId);
+			if (!seminar || !seminar.trainerIds.includes(session.personId)) return { ok: false, failure: { code: 'not-found' } };
+			const name = await deps.participants.provisionalName(personId, seminarId);
+			if (name === undefined) return { ok: false, failure: { code: 'not-provisional' } };
+			const login = parseLogin(loginText);
+			if ('problem' in login) return { ok: false, failure: { code: 'login-invalid' } };
+			if (await deps.accounts.loginTaken(login.value)) return { ok: false, failure: { code: 'login-taken' } };
+			const password = temporaryPassword(deps.randomBytes);
+			const at = deps.now().toISOString();
+			await deps.accounts.create({
+				personId,
+				accountId: deps.newId(),
+				login,
+				displayName: name,
+				passwordHash: deps.hashTemporary(password),
+				at,
+				audit: { id: deps.newId(), at, actorAccountId: session.accountId, action: 'person.bound-to-account', subjectPersonId: personId, scopeKind: 'seminar', scopeId: seminarId, details: { loginKind: login.kind } }
+			});
+			await deps.participants.markBound(personId, at);
+			return { ok: true, value: { personId, login: login.value, temporaryPassword: password } };
 		},
 
 		/**

@@ -4,7 +4,7 @@ import { grantRole, servicesUnderTest, TEST_ANSWER_KEYS, TEST_CATALOGUE, type Se
 import type { Catalogue } from '$lib/content/pack.types';
 import type { TrainingEvent } from '$lib/progress/training-events';
 import { signSessionToken, webCryptoMac } from '$lib/training/session-token';
-import { hashToken } from '../auth/secrets';
+import { hashToken, passwordHasher } from '../auth/secrets';
 import { createAccountsRepo } from '../repos/accounts.repo';
 import { createMembershipsRepo } from '../repos/memberships.repo';
 import { createSchoolsRepo } from '../repos/schools.repo';
@@ -56,6 +56,7 @@ async function setup() {
 		seminars: createSeminarsRepo(db),
 		participants,
 		schools: createSchoolsRepo(db),
+		hashTemporary: passwordHasher.hashTemporary,
 		accounts: createAccountsRepo(db),
 		memberships,
 		regionCodes: ['naryn', 'osh'],
@@ -287,5 +288,23 @@ describe('training events at ingest', () => {
 		]);
 		expect(registered.ok && registered.value.flagged).toBe(1);
 		expect(services.handle.sqlite.prepare('select other_person_id from duplicate_flags').pluck().get()).toBe(signedUp.value.personId);
+	});
+
+	it('gives a person created on the spot an account of their own, once, and then they are no longer provisional', async () => {
+		const { seminars, trainer, admin, seminarId, services, merges } = await setup();
+		const onTheSpot = '0190e0aa-0000-7000-8000-000000000051';
+		await seminars.register(trainer, seminarId, [{ personId: onTheSpot, provisional: { displayName: 'Нурлан Эсенов', phone: null, schoolCode: 'NR-001' } }]);
+		expect(await seminars.giveAccount(trainer, seminarId, onTheSpot, 'not a login!')).toEqual({ ok: false, failure: { code: 'login-invalid' } });
+		expect(await seminars.giveAccount(trainer, seminarId, onTheSpot, 'teacher.bakyt')).toEqual({ ok: false, failure: { code: 'login-taken' } });
+		const given = await seminars.giveAccount(trainer, seminarId, onTheSpot, '0700 123 456');
+		expect(given).toEqual({ ok: true, value: { personId: onTheSpot, login: '+996700123456', temporaryPassword: expect.any(String) } });
+		const signedIn = await services.auth.signIn({ login: '+996700123456', password: given.ok ? given.value.temporaryPassword : '' });
+		expect(signedIn.ok && signedIn.value.personId).toBe(onTheSpot);
+		expect(await seminars.giveAccount(trainer, seminarId, onTheSpot, 'another.login')).toEqual({ ok: false, failure: { code: 'not-provisional' } });
+		const kit = await seminars.kit(trainer, seminarId);
+		expect(kit.ok && kit.value.participants.find((participant) => participant.personId === onTheSpot)?.provisional).toBe(false);
+		// With credentials of their own, they are never merged away.
+		const other = await services.auth.signUp({ login: 'other.teacher', password: 'long-enough-password' });
+		expect(await merges.merge(admin, { fromPersonId: onTheSpot, intoPersonId: other.ok ? other.value.personId : '' })).toEqual({ ok: false, failure: { code: 'not-provisional' } });
 	});
 });

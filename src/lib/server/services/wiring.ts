@@ -213,6 +213,7 @@ export function seminarsService() {
 		participants: createSeminarParticipantsRepo(sqlite, { newId: randomUUID }),
 		schools: createSchoolsRepo(db),
 		accounts: createAccountsRepo(db),
+		hashTemporary: passwordHasher.hashTemporary,
 		memberships: createMembershipsRepo(db),
 		regionCodes: REGIONS.map((region) => region.code),
 		programmes: trainingProgrammes,
