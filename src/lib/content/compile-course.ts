@@ -110,6 +110,12 @@ export function compileCourse(source: CourseSource, env: CompileEnvironment): Co
 		})
 	);
 
+	if (course.completion && ![...source.documents.keys()].some((name) => name.startsWith('facilitator/'))) {
+		problems.push({ file: `${source.dir}/course.yaml`, field: 'completion', reason: 'a completion rule belongs to a training programme: a course with facilitator guides' });
+	}
+	if (course.completion?.testPassPercent != null && !course.quiz) {
+		problems.push({ file: `${source.dir}/course.yaml`, field: 'completion.testPassPercent', reason: 'counts a final test, but the course has no quiz' });
+	}
 	// Text keys follow from the structure: with a broken structure they would only add noise.
 	if (problems.length > 0) return { ok: false, problems };
 	const lessonItems = lessons.map((lesson) => lesson.item);
@@ -138,7 +144,7 @@ export function compileCourse(source: CourseSource, env: CompileEnvironment): Co
 	const compiled = buildPacks(source, course, lessonItems, bank, assignment, keys, texts, env);
 	if (facilitator.compiled) {
 		compiled.facilitator = facilitator.compiled;
-		compiled.catalogueEntry.facilitator = facilitator.compiled.catalogue;
+		compiled.catalogueEntry.facilitator = { ...facilitator.compiled.catalogue, ...(course.completion ? { completion: course.completion } : {}) };
 		compiled.legalClaims.push(...facilitator.compiled.legalClaims);
 	}
 	return { ok: true, course: compiled };

@@ -238,3 +238,26 @@ describe('a broken facilitator guide fails the build, naming the file, the field
 		]);
 	});
 });
+
+describe('a training programme’s completion rule', () => {
+	const rule = { version: 2, minAttendanceShare: 0.75, testPassPercent: null, assignmentAccepted: true };
+
+	it('is carried from course.yaml into the catalogue beside the guides', () => {
+		const fixture = withFacilitator();
+		const result = compile({ ...fixture, course: { ...fixture.course, completion: rule } });
+		if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+		expect(result.course.catalogueEntry.facilitator?.completion).toEqual(rule);
+	});
+
+	it('is refused on a course with no facilitator guides, and a test pass mark on a course with no quiz', () => {
+		const fixture = withFacilitator();
+		const { facilitator: _guides, ...noGuides } = fixture;
+		expect(problemsOf(compile({ ...noGuides, course: { ...fixture.course, completion: rule } }))).toContainEqual(
+			expect.objectContaining({ field: 'completion', reason: 'a completion rule belongs to a training programme: a course with facilitator guides' })
+		);
+		const { quiz: _quiz, ...noQuiz } = fixture.course;
+		expect(problemsOf(compile({ ...fixture, course: { ...noQuiz, completion: { ...rule, testPassPercent: 80 } } }))).toContainEqual(
+			expect.objectContaining({ field: 'completion.testPassPercent', reason: 'counts a final test, but the course has no quiz' })
+		);
+	});
+});

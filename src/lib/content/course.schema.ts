@@ -25,6 +25,19 @@ export const courseSchema = z.strictObject({
 			attempts: z.int().positive()
 		})
 		.optional(),
+	/**
+	 * A training programme's completion rule (a course with facilitator guides; issue #7): the share of seminar
+	 * sessions attended, the final test's pass mark (null: no test counts) and whether a trainer must accept the
+	 * practical assignment. Raise `version` whenever the rule changes; each seminar keeps the rule it was scheduled with.
+	 */
+	completion: z
+		.strictObject({
+			version: z.int().positive(),
+			minAttendanceShare: z.number().gt(0).max(1),
+			testPassPercent: z.int().min(1).max(100).nullable(),
+			assignmentAccepted: z.boolean()
+		})
+		.optional(),
 	mastery: z.discriminatedUnion('rule', [
 		z.strictObject({ rule: z.literal('all-lessons') }),
 		z.strictObject({ rule: z.literal('quiz-passed') }),

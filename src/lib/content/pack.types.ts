@@ -83,6 +83,8 @@ export interface CatalogueCourse {
 
 export interface CatalogueFacilitator {
 	version: string;
+	/** The programme's completion rule as course.yaml states it (training/completion.ts `CompletionRule`). */
+	completion?: { version: number; minAttendanceShare: number; testPassPercent: number | null; assignmentAccepted: boolean };
 	/** In the course's lesson order; a session's title is its lesson's. */
 	sessions: { id: string; minutes: number }[];
 	locales: Record<Locale, { pack: string; bytes: number }>;

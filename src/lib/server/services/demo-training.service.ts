@@ -4,7 +4,7 @@ import { drawQuiz } from '$lib/courses/quiz';
 import type { CourseEvent } from '$lib/progress/course-events';
 import type { TrainingEvent } from '$lib/progress/training-events';
 import { SYNC_PROTOCOL } from '$lib/progress/sync-protocol';
-import { DEFAULT_COMPLETION_RULE } from '$lib/training/completion';
+import type { CompletionRule } from '$lib/training/completion';
 import type { AppMetaRepo } from '../repos/app-meta.repo';
 import type { SchoolRecord } from '../repos/schools.repo';
 import type { SeminarParticipantsRepo } from '../repos/seminar-participants.repo';
@@ -70,6 +70,7 @@ export interface DemoTrainingDependencies {
 	answerKeys: AnswerKeys;
 	/** The programme's sessions: its course's lesson ids. */
 	sessionIds: readonly string[];
+	completionRule: CompletionRule;
 	newId: () => string;
 	/** UUIDv7 ids on the demo clock, as devices make them. */
 	newEventId: () => string;
@@ -104,7 +105,7 @@ export async function seedDemoTrainingOnce(deps: DemoTrainingDependencies): Prom
 				startsOn: days[0],
 				endsOn: days[2],
 				capacity: seminar.capacity,
-				completionRule: DEFAULT_COMPLETION_RULE,
+				completionRule: deps.completionRule,
 				checkInKey: Buffer.from(deps.randomBytes(32)).toString('base64url'),
 				createdBy: deps.trainer.accountId,
 				createdAt: scheduledAt,

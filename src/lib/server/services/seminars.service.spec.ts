@@ -24,6 +24,7 @@ async function setup() {
 		memberships: createMembershipsRepo(services.handle.db),
 		regionCodes: ['naryn', 'osh'],
 		programmes: { 'teaching-integrity': ['s1', 's2', 's3', 's4', 's5', 's6'] },
+		completionRules: { 'teaching-integrity': { version: 3, minAttendanceShare: 0.8, testPassPercent: 75, assignmentAccepted: true } },
 		newId,
 		randomBytes: (length) => new Uint8Array(length).fill(7),
 		now: () => new Date('2026-11-27T08:00:00Z')
@@ -54,7 +55,7 @@ describe('seminars', () => {
 		const scheduled = await seminars.schedule(admin, { ...draft, trainerLogins: ['trainer.aida'] });
 		if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.failure));
 		const [listed] = await seminars.list(trainer);
-		expect(listed).toMatchObject({ id: scheduled.value.id, regionCode: 'naryn', trainerIds: [trainer.personId], completionRule: { minAttendanceShare: 0.8, testPassPercent: 75 } });
+		expect(listed).toMatchObject({ id: scheduled.value.id, regionCode: 'naryn', trainerIds: [trainer.personId], completionRule: { version: 3, minAttendanceShare: 0.8, testPassPercent: 75 } });
 		expect(listed!.sessions.map((session) => [session.sessionId, session.heldOn])).toEqual(draft.sessions.map((session) => [session.sessionId, session.heldOn]));
 		expect(listed).not.toHaveProperty('checkInKey');
 		expect(await seminars.list(other)).toEqual([]);

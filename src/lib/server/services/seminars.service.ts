@@ -1,7 +1,7 @@
 import { holdsRole, type Membership } from '$lib/identity/memberships';
 import { parseLogin, type Login } from '$lib/identity/login';
 import { temporaryPassword } from '$lib/identity/temporary-secret';
-import { DEFAULT_COMPLETION_RULE } from '$lib/training/completion';
+import { DEFAULT_COMPLETION_RULE, type CompletionRule } from '$lib/training/completion';
 import { seminarProblems, type SeminarDraft, type SeminarProblem } from '$lib/training/seminar-schedule';
 import { kyrgyzstanDate } from '$lib/utils/calendar-date';
 import type { AuditEntry } from '../repos/accounts.repo';
@@ -24,6 +24,8 @@ export interface SeminarsDependencies {
 	regionCodes: readonly string[];
 	/** Each training programme (its course id) and its sessions (the course's lessons), in order. */
 	programmes: Record<string, readonly string[]>;
+	/** A programme's completion rule as its content states it; the default where it states none. */
+	completionRules?: Record<string, CompletionRule>;
 	newId: () => string;
 	randomBytes: (length: number) => Uint8Array;
 	now: () => Date;
@@ -71,7 +73,8 @@ export function createSeminarsService(deps: SeminarsDependencies) {
 	return {
 		/**
 		 * A programme administrator or a trainer schedules a seminar. The trainers are named by login; a trainer who
-		 * schedules one runs it too. The seminar gets a fresh check-in key and the default completion rule of today.
+		 * schedules one runs it too. The seminar gets a fresh check-in key and its programme's completion rule of today,
+		 * which it keeps when the programme's rule changes later.
 		 */
 		async schedule(session: CurrentSession, input: SeminarDraft & { trainerLogins: string[] }): Promise<Result<{ id: string }>> {
 			const now = deps.now();
@@ -109,7 +112,7 @@ export function createSeminarsService(deps: SeminarsDependencies) {
 					startsOn: input.startsOn,
 					endsOn: input.endsOn,
 					capacity: input.capacity,
-					completionRule: DEFAULT_COMPLETION_RULE,
+					completionRule: deps.completionRules?.[input.programmeId] ?? DEFAULT_COMPLETION_RULE,
 					checkInKey: base64Url(deps.randomBytes(32)),
 					createdBy: session.accountId,
 					createdAt: at,

@@ -33,6 +33,7 @@ import { createClassesService } from './classes.service';
 import { seedDemoDataOnce } from './demo-data.service';
 import { DEMO_TRAINING_PROGRAMME, seedDemoTrainingOnce } from './demo-training.service';
 import { uuidV7Generator } from '$lib/utils/ids';
+import { DEFAULT_COMPLETION_RULE, type CompletionRule } from '$lib/training/completion';
 import { authService, membershipsRepo } from './core-wiring';
 import { issuerKeys } from 'virtual:taza/certificate-keys';
 import { signingKeyAt } from '$lib/certificates/issuer-keys';
@@ -93,6 +94,7 @@ async function seedDemoTraining(): Promise<void> {
 		trainer: { accountId: trainer.id, personId: trainer.personId },
 		answerKeys,
 		sessionIds,
+		completionRule: trainingCompletionRules[DEMO_TRAINING_PROGRAMME] ?? DEFAULT_COMPLETION_RULE,
 		newId: randomUUID,
 		newEventId,
 		randomBytes: bytes
@@ -206,6 +208,11 @@ export const trainingProgrammes: Record<string, string[]> = Object.fromEntries(
 	catalogue.courses.filter((course) => course.facilitator).map((course) => [course.id, course.lessons.map((lesson) => lesson.id)])
 );
 
+/** Each programme's completion rule as its course.yaml states it (programmes that state none get the default). */
+const trainingCompletionRules: Record<string, CompletionRule> = Object.fromEntries(
+	catalogue.courses.flatMap((course) => (course.facilitator?.completion ? [[course.id, course.facilitator.completion]] : []))
+);
+
 export function seminarsService() {
 	const { db, sqlite } = getDatabase();
 	return createSeminarsService({
@@ -217,6 +224,7 @@ export function seminarsService() {
 		memberships: createMembershipsRepo(db),
 		regionCodes: REGIONS.map((region) => region.code),
 		programmes: trainingProgrammes,
+		completionRules: trainingCompletionRules,
 		newId: randomUUID,
 		randomBytes: bytes,
 		now: () => new Date()
