@@ -26,8 +26,8 @@ describe('the demo data npm start seeds', () => {
 			expect(signIn.status, person.login).toBe(200);
 			const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
 			const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json();
-			// Besides these, the demo trainer runs the demo seminars (checked below).
-			expect(me.roles.map((role: { role: string; scopeKind: string }) => `${role.role}@${role.scopeKind}`).filter((role: string) => role !== 'trainer@seminar')).toEqual(
+			// Besides these, the demo trainer runs the demo seminars and the demo teacher took part in one (checked below).
+			expect(me.roles.map((role: { role: string; scopeKind: string }) => `${role.role}@${role.scopeKind}`).filter((role: string) => !role.endsWith('@seminar'))).toEqual(
 				person.scopes.map((scope) => `${person.role}@${scope}`)
 			);
 		}
@@ -116,5 +116,15 @@ describe('the demo data npm start seeds', () => {
 		expect((await certify(done.personId)).status).toBe(200);
 		const refused = await certify(notDone.personId);
 		expect([refused.status, (await refused.json()).error]).toEqual([422, 'not-complete']);
+		// The demo teacher completed the Osh seminar and sees it on their own pages.
+		const teacher = await signIn('demo.teacher');
+		const mine = await (await fetch(`${server.url}/api/me/training`, { headers: { cookie: teacher } })).json();
+		expect(mine.records).toEqual([expect.objectContaining({ seminarId: 'demo-seminar-osh', completion: expect.objectContaining({ complete: true, missing: [] }) })]);
+		const own = (seminarId: string) =>
+			fetch(`${server.url}/api/me/training/certificate`, { method: 'POST', headers: { cookie: teacher, 'content-type': 'application/json' }, body: JSON.stringify({ seminarId, locale: 'ru' }) });
+		expect((await own('demo-seminar-osh')).status).toBe(201);
+		expect((await own('demo-seminar-osh')).status).toBe(200);
+		// Not a participant there: nothing to certify.
+		expect((await own('demo-seminar-naryn')).status).toBe(422);
 	});
 });

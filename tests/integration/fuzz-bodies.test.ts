@@ -44,7 +44,8 @@ const WITHHELD: Record<string, string> = {
 	'POST /api/seminars/[seminarId]/participants': 'participants',
 	'POST /api/people/merges': 'intoPersonId',
 	'POST /api/seminars/[seminarId]/certificates': 'personId',
-	'POST /api/seminars/[seminarId]/participants/[personId]/account': 'login'
+	'POST /api/seminars/[seminarId]/participants/[personId]/account': 'login',
+	'POST /api/me/training/certificate': 'seminarId'
 };
 
 const TABLES = [

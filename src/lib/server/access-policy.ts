@@ -126,7 +126,11 @@ export const ACCESS_POLICY: Record<string, Access> = {
 	// Practical assignments for review: the seminar's own trainers, or a programme administrator.
 	'GET /api/seminars/[seminarId]/submissions': { anyOf: [{ role: 'trainer', scopeKind: 'seminar', scopeParam: 'seminarId' }, { role: 'programme-admin' }] },
 	// A participant's own latest submission and its review, made on whichever device.
-	'GET /api/me/submissions': 'signed-in'
+	'GET /api/me/submissions': 'signed-in',
+	// A participant's own training records, as the server folded them.
+	'GET /api/me/training': 'signed-in',
+	// A participant who completed asks for their own training certificate (the service checks the completion).
+	'POST /api/me/training/certificate': 'signed-in'
 };
 
 /**

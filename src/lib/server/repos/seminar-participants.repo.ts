@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AssignmentState, Completion } from '$lib/training/completion';
+import type { OwnTrainingRecord } from '$lib/training/own-training';
 import type { AuditEntry } from './accounts.repo';
 import { trainingRecordsWriter } from './training-records.repo';
 
@@ -57,6 +58,11 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 			`select json_extract(body, '$.payload.seminarId') as seminarId, min(at) as at from events where type = 'seminar.attended' group by 1`
 		),
 		completedAt: sqlite.prepare('select completed_at from training_records where person_id = ? and seminar_id = ?').pluck(),
+		recordsOf: sqlite.prepare(
+			`select r.seminar_id as seminarId, r.programme_id as programmeId, s.region_code as regionCode, s.centre as centre, s.starts_on as startsOn, s.ends_on as endsOn,
+			        r.detail as detail, r.best_test_percent as bestTestPercent, r.completed_at as completedAt
+			   from training_records r join seminars s on s.id = r.seminar_id where r.person_id = ? order by s.starts_on desc`
+		),
 		provisionalIn: sqlite
 			.prepare(
 				`select d.display_name from provisional_people p join person_details d on d.person_id = p.person_id
@@ -146,6 +152,12 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 			return { personId: canonical, completedAt: (statements.completedAt.get(canonical, seminarId) as string | null | undefined) ?? null };
 		},
 
+		/** A person's own records at every seminar they belong to, newest seminar first. */
+		async recordsOf(personId: string): Promise<OwnTrainingRecord[]> {
+			const rows = statements.recordsOf.all(personId) as (Omit<OwnTrainingRecord, 'completion'> & { detail: string })[];
+			return rows.map(({ detail, ...row }) => ({ ...row, completion: (JSON.parse(detail) as { completion: Completion }).completion }));
+		},
+
 		/** The name of a person created on the spot in this seminar who has no account yet (and is not merged away). */
 		async provisionalName(personId: string, seminarId: string): Promise<string | null | undefined> {
 			return statements.provisionalIn.get(personId, seminarId) as string | null | undefined;
@@ -217,4 +229,5 @@ function comparableName(name: string): string {
 	return name.normalize('NFC').toLocaleLowerCase('ru').replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
 }
 
+export type { OwnTrainingRecord };
 export type SeminarParticipantsRepo = ReturnType<typeof createSeminarParticipantsRepo>;

@@ -58,6 +58,9 @@ export const DEMO_SEMINARS: DemoSeminar[] = [
 	{ id: 'demo-seminar-talas', regionCode: 'talas', centre: 'Талас', venue: 'Талас облустук мугалимдер үйү (демо)', days: ['2026-12-15', '2026-12-16', '2026-12-17'], capacity: 20, participants: 0, completing: 0, held: false }
 ];
 
+/** The seminar the demo teacher took part in. */
+export const DEMO_TEACHER_SEMINAR = 'demo-seminar-osh';
+
 export interface DemoTrainingDependencies {
 	meta: AppMetaRepo;
 	schools: { upsertAll(rows: readonly SchoolRecord[], at: string, audit: AuditEntry): Promise<void> };
@@ -67,6 +70,8 @@ export interface DemoTrainingDependencies {
 	sync: Pick<SyncService, 'push'>;
 	clock: { now: Date };
 	trainer: { accountId: string; personId: string };
+	/** The demo teacher, who took part in the Osh seminar and completed it, so their own pages show it. */
+	teacher?: { accountId: string; personId: string; displayName: string };
 	answerKeys: AnswerKeys;
 	/** The programme's sessions: its course's lesson ids. */
 	sessionIds: readonly string[];
@@ -117,11 +122,15 @@ export async function seedDemoTrainingOnce(deps: DemoTrainingDependencies): Prom
 		});
 		if (!seminar.held) continue;
 		const schools = DEMO_SCHOOLS.filter((school) => school.regionCode === seminar.regionCode);
+		const withDemoTeacher = seminar.id === DEMO_TEACHER_SEMINAR && deps.teacher !== undefined;
 		const people = Array.from({ length: seminar.participants }, (_, index) => {
 			const n = personIndex++;
+			const demoTeacher = withDemoTeacher && index === 0 ? deps.teacher : undefined;
 			return {
-				personId: deps.newEventId(),
-				displayName: `${FIRST_NAMES[n % FIRST_NAMES.length]} ${LAST_NAMES[(n * 5) % LAST_NAMES.length]}`,
+				personId: demoTeacher?.personId ?? deps.newEventId(),
+				accountId: demoTeacher?.accountId ?? 'demo-data',
+				existing: demoTeacher !== undefined,
+				displayName: demoTeacher?.displayName ?? `${FIRST_NAMES[n % FIRST_NAMES.length]} ${LAST_NAMES[(n * 5) % LAST_NAMES.length]}`,
 				schoolCode: schools[index % schools.length]!.code,
 				// Who misses what: the first `completing` meet the rule; then no test, a returned assignment, two sessions missed.
 				misses: index < seminar.completing ? null : (['test', 'assignment', 'attendance'] as const)[(index - seminar.completing) % 3]!
@@ -129,7 +138,9 @@ export async function seedDemoTrainingOnce(deps: DemoTrainingDependencies): Prom
 		});
 		await deps.participants.register({
 			seminarId: seminar.id,
-			registrations: people.map((person) => ({ personId: person.personId, provisional: { displayName: person.displayName, phone: null, schoolCode: person.schoolCode } })),
+			registrations: people.map((person) =>
+				person.existing ? { personId: person.personId } : { personId: person.personId, provisional: { displayName: person.displayName, phone: null, schoolCode: person.schoolCode } }
+			),
 			byAccount: deps.trainer.accountId,
 			at: deps.clock.now.toISOString()
 		});
@@ -156,7 +167,7 @@ export async function seedDemoTrainingOnce(deps: DemoTrainingDependencies): Prom
 		// The final test and the assignment over the following week, each from the participant's own session.
 		for (const [index, person] of people.entries()) {
 			deps.clock.now = new Date(Date.parse(`${days[2]}T10:00:00Z`) + (1 + (index % 6)) * 86_400_000);
-			const own: CurrentSession = { sessionId: 'demo-data', accountId: 'demo-data', personId: person.personId, kind: 'profile' };
+			const own: CurrentSession = { sessionId: 'demo-data', accountId: person.accountId, personId: person.personId, kind: 'profile' };
 			const seed = (index * 2654435761) >>> 0;
 			const questionIds = drawQuiz(key.bank, quiz, seed);
 			const passes = person.misses !== 'test';

@@ -6,7 +6,7 @@ import { seminarProblems, type SeminarDraft, type SeminarProblem } from '$lib/tr
 import { kyrgyzstanDate } from '$lib/utils/calendar-date';
 import type { AuditEntry } from '../repos/accounts.repo';
 import type { SeminarRecord, SeminarsRepo } from '../repos/seminars.repo';
-import type { ParticipantRecord, Registration, SeminarCounts, SeminarParticipantsRepo } from '../repos/seminar-participants.repo';
+import type { OwnTrainingRecord, ParticipantRecord, Registration, SeminarCounts, SeminarParticipantsRepo } from '../repos/seminar-participants.repo';
 import type { SchoolRecord } from '../repos/schools.repo';
 import type { CurrentSession } from './auth.service';
 
@@ -155,13 +155,20 @@ export function createSeminarsService(deps: SeminarsDependencies) {
 			};
 		},
 
+		/** The caller's own training records, as the server folded them (attendance, test, assignment, completion). */
+		async mine(session: CurrentSession): Promise<OwnTrainingRecord[]> {
+			return deps.participants.recordsOf(session.personId);
+		},
+
 		/**
 		 * Whom a trainer may certify: a participant of their seminar who met its completion rule (as the server folded
 		 * it). Answers the person the id counts as, so a merged id gets the one certificate of the person.
 		 */
 		async certifiable(session: CurrentSession, seminarId: string, personId: string): Promise<Result<{ personId: string; programmeId: string }>> {
 			const seminar = await deps.seminars.find(seminarId);
-			if (!seminar || !seminar.trainerIds.includes(session.personId)) return { ok: false, failure: { code: 'not-found' } };
+			// A seminar's trainer for any participant; a participant for themselves.
+			const allowed = seminar !== undefined && (seminar.trainerIds.includes(session.personId) || personId === session.personId);
+			if (!seminar || !allowed) return { ok: false, failure: { code: 'not-found' } };
 			const state = await deps.participants.completion(personId, seminarId);
 			if (state.completedAt === null) return { ok: false, failure: { code: 'not-complete' } };
 			return { ok: true, value: { personId: state.personId, programmeId: seminar.programmeId } };

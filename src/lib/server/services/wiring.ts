@@ -30,7 +30,7 @@ import { REGIONS } from '../db/reference-data';
 import { createOrganisationsService } from './organisations.service';
 import { createPeopleService } from './people.service';
 import { createClassesService } from './classes.service';
-import { seedDemoDataOnce } from './demo-data.service';
+import { DEMO_PEOPLE, seedDemoDataOnce } from './demo-data.service';
 import { DEMO_TRAINING_PROGRAMME, seedDemoTrainingOnce } from './demo-training.service';
 import { uuidV7Generator } from '$lib/utils/ids';
 import { DEFAULT_COMPLETION_RULE, type CompletionRule } from '$lib/training/completion';
@@ -70,7 +70,9 @@ export async function seedDemoDataIfConfigured(): Promise<void> {
 /** The demo seminars and their records, through a sync service on a clock of their own (demo-training.service.ts). */
 async function seedDemoTraining(): Promise<void> {
 	const { db, sqlite } = getDatabase();
-	const trainer = await createAccountsRepo(db).findByLogin('demo.trainer');
+	const accounts = createAccountsRepo(db);
+	const trainer = await accounts.findByLogin('demo.trainer');
+	const teacher = await accounts.findByLogin('demo.teacher');
 	const sessionIds = trainingProgrammes[DEMO_TRAINING_PROGRAMME] ?? [];
 	if (!trainer) return;
 	const clock = { now: new Date() };
@@ -92,6 +94,7 @@ async function seedDemoTraining(): Promise<void> {
 		sync,
 		clock,
 		trainer: { accountId: trainer.id, personId: trainer.personId },
+		...(teacher ? { teacher: { accountId: teacher.id, personId: teacher.personId, displayName: DEMO_PEOPLE.find((person) => person.login === 'demo.teacher')!.displayName } } : {}),
 		answerKeys,
 		sessionIds,
 		completionRule: trainingCompletionRules[DEMO_TRAINING_PROGRAMME] ?? DEFAULT_COMPLETION_RULE,
