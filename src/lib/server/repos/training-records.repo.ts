@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TrainingEvent } from '$lib/progress/training-events';
-import type { CompletionRule } from '$lib/training/completion';
+import { DEFAULT_COMPLETION_RULE, type CompletionRule } from '$lib/training/completion';
 import { seminarRecords, seminarsOfPerson, type SeminarForRecords } from '$lib/training/seminar-records';
 
 export const TRAINING_EVENT_TYPES_SQL = `('seminar.attended', 'assignment.submitted', 'assignment.reviewed')`;
@@ -37,6 +37,25 @@ function prepare(sqlite: Database.Database) {
 		),
 		dropRecordsOf: sqlite.prepare('delete from training_records where person_id = ?'),
 		dropStale: sqlite.prepare(`delete from training_records where person_id = ? and seminar_id not in (select value from json_each(?))`)
+	};
+}
+
+/**
+ * A seminar's stored rule. One written by hand or by an older version without every field takes the default's for
+ * the missing ones, so a bad row never fails a whole push: the record still folds, and says which rule made it.
+ */
+function storedRule(json: string): CompletionRule {
+	let parsed: Partial<CompletionRule> = {};
+	try {
+		parsed = JSON.parse(json) as Partial<CompletionRule>;
+	} catch {
+		// Not JSON at all: the default alone.
+	}
+	return {
+		version: typeof parsed.version === 'number' ? parsed.version : 0,
+		minAttendanceShare: typeof parsed.minAttendanceShare === 'number' ? parsed.minAttendanceShare : DEFAULT_COMPLETION_RULE.minAttendanceShare,
+		testPassPercent: typeof parsed.testPassPercent === 'number' || parsed.testPassPercent === null ? parsed.testPassPercent : DEFAULT_COMPLETION_RULE.testPassPercent,
+		assignmentAccepted: typeof parsed.assignmentAccepted === 'boolean' ? parsed.assignmentAccepted : DEFAULT_COMPLETION_RULE.assignmentAccepted
 	};
 }
 
@@ -78,7 +97,7 @@ export function trainingRecordsWriter(sqlite: Database.Database, deps: { newId: 
 				for (const seminarId of seminarIds) {
 					const row = s.seminar.get(seminarId) as { id: string; programmeId: string; rule: string } | undefined;
 					if (!row) continue;
-					seminars.push({ seminarId, programmeId: row.programmeId, rule: JSON.parse(row.rule) as CompletionRule, sessionIds: s.sessions.all(seminarId) as string[] });
+					seminars.push({ seminarId, programmeId: row.programmeId, rule: storedRule(row.rule), sessionIds: s.sessions.all(seminarId) as string[] });
 				}
 				const rows = seminarRecords({ events, seminars, bestTestPercent: (programmeId) => (s.bestTest.get(ids, programmeId) as number | null) ?? null });
 				s.dropStale.run(personId, JSON.stringify(rows.map((row) => row.seminarId)));

@@ -307,4 +307,11 @@ describe('training events at ingest', () => {
 		const other = await services.auth.signUp({ login: 'other.teacher', password: 'long-enough-password' });
 		expect(await merges.merge(admin, { fromPersonId: onTheSpot, intoPersonId: other.ok ? other.value.personId : '' })).toEqual({ ok: false, failure: { code: 'not-provisional' } });
 	});
+
+	it('folds a seminar whose stored rule lacks fields with the default’s, instead of failing the push', async () => {
+		const { trainer, teacher, seminarId, push, attended, record, services } = await setup();
+		services.handle.sqlite.prepare(`update seminars set completion_rule = '{}' where id = ?`).run(seminarId);
+		expect(await push(trainer, [attended(teacher.personId, 's1', 'roster', { recordedBy: trainer.personId })])).toEqual([]);
+		expect(record(teacher.personId)).toMatchObject({ attended: 1 });
+	});
 });
