@@ -3,7 +3,6 @@
 // again on a re-sync, and not again when the teacher created on the spot is merged with their existing account.
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import QRCode from 'qrcode';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { answerKeysOf } from '../../src/lib/content/answer-keys';
@@ -16,6 +15,7 @@ import { encodeParticipantCode } from '../../src/lib/training/participant-code';
 import { kyrgyzstanDate } from '../../src/lib/utils/calendar-date';
 import { uuidV7Generator } from '../../src/lib/utils/ids';
 import { message, newContext, signInOnPage, useAppInChromium, waitForOfflineReady } from '../support/browser';
+import { readStore, showToScanner } from '../support/training-pages';
 
 const PROGRAMME = 'teaching-integrity-interactively';
 const SESSIONS = ['legal-basics', 'case-method', 'role-play', 'structured-debate', 'quests-in-class', 'ground-rules-and-assessment'];
@@ -25,31 +25,6 @@ const SCHOOLS_CSV = 'code;name;region;district;rural\nTT-01;Кочкор орт�
 const ON_THE_SPOT = { name: 'Жылдыз Осмонова', phone: '+996 700 555 123' };
 
 const newId = uuidV7Generator(Date.now, (length) => crypto.getRandomValues(new Uint8Array(length)));
-
-function readStore<Row>(page: Page, store: string): Promise<Row[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<Row[]>((resolve, reject) => {
-				const request = indexedDB.open('taza');
-				request.onerror = () => reject(request.error);
-				request.onsuccess = () => {
-					const all = request.result.transaction(name).objectStore(name).getAll();
-					all.onsuccess = () => resolve(all.result as Row[]);
-					all.onerror = () => reject(all.error);
-				};
-			}),
-		store
-	);
-}
-
-/** Shows a scanner a QR code as a camera would: a PNG decoded in the page through the scanner's test seam. */
-async function showToScanner(page: Page, scannerId: string, text: string): Promise<void> {
-	await page.getByTestId(`${scannerId}-scanner`).getByRole('button', { name: message('en', 'checkin_scan_start'), exact: true }).click();
-	await page.waitForFunction(() => window.tazaScannerTest?.active === true);
-	const png = await QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
-	await page.evaluate((frame) => window.tazaScannerTest!.feed(frame), png);
-	await expect.poll(() => page.getByTestId(`${scannerId}-scanner`).getAttribute('data-phase')).toBe('idle');
-}
 
 describe('teacher training, offline at the seminar and counted once', () => {
 	const app = useAppInChromium({ env: { TAZA_DEMO_DATA: '1' } });
