@@ -169,7 +169,8 @@ describe('the practical assignment, offline', () => {
 		const trainer = await trainerContext.newPage();
 		trainer.on('pageerror', (error) => pageErrors.push(error.message));
 		await signInOnPage(trainer, app.server.url, 'demo.trainer', DEMO_PASSWORD);
-		await trainer.goto(`${app.server.url}/en/training/seminars/${SEMINAR}/review`);
+		await trainer.goto(`${app.server.url}/en/training/seminars/review?id=${SEMINAR}`);
+		await waitForOfflineReady(trainer);
 		await expect.poll(() => trainer.getByTestId('assignment-review').getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
 		const card = trainer.getByTestId('review-submission');
 		await expect.poll(() => card.count()).toBe(1);
@@ -177,7 +178,13 @@ describe('the practical assignment, offline', () => {
 		await expect.poll(async () => (await storeRows(trainer, 'attachments')).length).toBe(1);
 		await screenshots(trainer, 'assignment-review');
 
+		// With no signal the review page opens straight from its address (one prerendered page serves every seminar),
+		// with the list and the photo kept on the device.
 		await trainerContext.setOffline(true);
+		await trainer.reload();
+		await expect.poll(() => trainer.getByTestId('assignment-review').getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+		await expect.poll(() => card.count()).toBe(1);
+		await card.locator('img').waitFor();
 		await card.getByRole('button', { name: message('en', 'assignment_review_return'), exact: true }).click();
 		await card.getByText(message('en', 'assignment_review_comment_required')).waitFor();
 		await card.locator('textarea').fill('Please give each step its minutes.');
