@@ -7,7 +7,7 @@ const settings = JSON.parse(readFileSync(new URL('./project.inlang/settings.json
 const locales = settings.locales;
 
 // Pages that must open offline. Each is prerendered once per locale and precached by the service worker.
-const offlinePages = ['', '/courses', '/games', '/games/gift-or-bribe', '/games/spot-the-risk', '/account', '/classes', '/organisations', '/admin', '/join', '/settings', '/reporting-channels', '/content-review', '/verify', '/certificates', '/training/seminars', '/training/seminars/run', '/training/check-in', '/training/assignment', '/admin/targets', '/admin/targets/people', '/training/seminars/new'];
+const offlinePages = ['', '/courses', '/games', '/games/gift-or-bribe', '/games/spot-the-risk', '/account', '/classes', '/organisations', '/admin', '/join', '/settings', '/reporting-channels', '/content-review', '/verify', '/certificates', '/training/seminars', '/training/seminars/run', '/training/seminars/review', '/training/check-in', '/training/assignment', '/admin/targets', '/admin/targets/people', '/training/seminars/new'];
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

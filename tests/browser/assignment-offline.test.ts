@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/lib/server/services/demo-data.service';
+import { DEFAULT_COMPLETION_RULE } from '../../src/lib/training/completion';
 import { message, newContext, signInOnPage, useAppInChromium, waitForOfflineReady } from '../support/browser';
 
 const PROGRAMME = 'teaching-integrity-interactively';
@@ -157,9 +158,11 @@ describe('the practical assignment, offline', () => {
 		ingestHeld(submission.id);
 		const stamp = '2026-01-01T00:00:00Z';
 		run(
-			"insert into seminars (id, programme_id, region_code, centre, venue, starts_on, ends_on, capacity, completion_rule, check_in_key, created_by, created_at) values (?, ?, 'naryn', 'Нарын', 'Мектеп', '2026-05-04', '2026-05-06', 25, '{}', 'k', 'x', ?)",
+			"insert into seminars (id, programme_id, region_code, centre, venue, starts_on, ends_on, capacity, completion_rule, check_in_key, created_by, created_at) values (?, ?, 'naryn', 'Нарын', 'Мектеп', '2026-05-04', '2026-05-06', 25, ?, 'k', 'x', ?)",
 			SEMINAR,
 			PROGRAMME,
+			// A real rule: the server folds the trainer's review into the participant's training record under it.
+			JSON.stringify(DEFAULT_COMPLETION_RULE),
 			stamp
 		);
 		run("insert into memberships (id, person_id, role, scope_kind, scope_id, valid_from, created_at) values ('m-trainer', ?, 'trainer', 'seminar', ?, ?, ?)", personOf('demo.trainer'), SEMINAR, stamp, stamp);
@@ -169,7 +172,8 @@ describe('the practical assignment, offline', () => {
 		const trainer = await trainerContext.newPage();
 		trainer.on('pageerror', (error) => pageErrors.push(error.message));
 		await signInOnPage(trainer, app.server.url, 'demo.trainer', DEMO_PASSWORD);
-		await trainer.goto(`${app.server.url}/en/training/seminars/${SEMINAR}/review`);
+		await trainer.goto(`${app.server.url}/en/training/seminars/review?id=${SEMINAR}`);
+		await waitForOfflineReady(trainer);
 		await expect.poll(() => trainer.getByTestId('assignment-review').getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
 		const card = trainer.getByTestId('review-submission');
 		await expect.poll(() => card.count()).toBe(1);
@@ -177,7 +181,13 @@ describe('the practical assignment, offline', () => {
 		await expect.poll(async () => (await storeRows(trainer, 'attachments')).length).toBe(1);
 		await screenshots(trainer, 'assignment-review');
 
+		// With no signal the review page opens straight from its address (one prerendered page serves every seminar),
+		// with the list and the photo kept on the device.
 		await trainerContext.setOffline(true);
+		await trainer.reload();
+		await expect.poll(() => trainer.getByTestId('assignment-review').getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+		await expect.poll(() => card.count()).toBe(1);
+		await card.locator('img').waitFor();
 		await card.getByRole('button', { name: message('en', 'assignment_review_return'), exact: true }).click();
 		await card.getByText(message('en', 'assignment_review_comment_required')).waitFor();
 		await card.locator('textarea').fill('Please give each step its minutes.');

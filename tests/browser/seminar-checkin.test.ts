@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -194,8 +195,81 @@ describe('seminar check-in with no connection', () => {
 			].sort()
 		);
 
+		// Back on the seminar page, "Refresh from server" fetches the kit again: the roster now shows each participant's
+		// completion as the server folded it (the one session attended; no test or assignment yet).
+		const refresh = trainer.page.getByTestId('refresh-kit');
+		await refresh.click();
+		await expect.poll(() => trainer.page.getByTestId('participant-completion').count(), { timeout: 15_000 }).toBe(3);
+		for (const person of [provisionalId, existingTeacher.personId, participantId]) {
+			const completion = trainer.page.locator(`[data-testid="roster-row"][data-person="${person}"] [data-testid="participant-completion"]`);
+			expect(await completion.getAttribute('data-complete')).toBe('no');
+			expect(await completion.locator('[data-part="attendance"]').getAttribute('data-done')).toBe('yes');
+			expect(await completion.locator('[data-part="test"]').getAttribute('data-done')).toBe('no');
+		}
+		expect(await trainer.page.getByTestId('issue-certificate').count()).toBe(0);
+
 		expect([...trainer.errors, ...participant.errors]).toEqual([]);
 		await trainer.context.close();
 		await participant.context.close();
+	});
+
+	it("a trainer sees the demo seminar's completion, issues a certificate to a participant who completed, and reaches the review", async () => {
+		const trainer = await signedIn('demo.trainer');
+		const seminarId = 'demo-seminar-naryn';
+		await trainer.page.goto(`${app.server.url}/en/training/seminars`, { waitUntil: 'networkidle' });
+		const item = trainer.page.locator(`[data-testid="seminar-item"][data-seminar="${seminarId}"]`);
+		await item.getByRole('button', { name: message('en', 'seminar_prepare'), exact: true }).click();
+		await expect.poll(() => item.getAttribute('data-saved'), { timeout: 15_000 }).toBe('yes');
+		await item.getByRole('link', { name: message('en', 'seminar_open'), exact: true }).click();
+		await expect.poll(() => trainer.page.getByTestId('seminar-desk').getAttribute('data-state')).toBe('ready');
+
+		// The demo seminar: 12 participants, 9 of whom the server counts complete.
+		const completions = trainer.page.getByTestId('participant-completion');
+		await expect.poll(() => completions.count()).toBe(12);
+		await expect.poll(() => trainer.page.locator('[data-testid="participant-completion"][data-complete="yes"]').count()).toBe(9);
+		const issueButtons = trainer.page.getByTestId('issue-certificate');
+		expect(await issueButtons.count()).toBe(9);
+		mkdirSync('.tmp/screenshots', { recursive: true });
+		for (const [size, width, height] of [
+			['phone', 360, 640],
+			['laptop', 1280, 800]
+		] as const) {
+			await trainer.page.setViewportSize({ width, height });
+			await trainer.page.evaluate(() => window.scrollTo(0, 0));
+			await trainer.page.screenshot({ path: `.tmp/screenshots/seminar-completion-${size}-top.png` });
+			await trainer.page.locator('[data-testid="roster-row"]').nth(2).evaluate((element) => element.scrollIntoView());
+			await trainer.page.screenshot({ path: `.tmp/screenshots/seminar-completion-${size}.png` });
+			await trainer.page.screenshot({ path: `.tmp/screenshots/seminar-completion-${size}-full.png`, fullPage: true });
+		}
+		await trainer.page.setViewportSize({ width: 360, height: 640 });
+
+		// Issuing: a new certificate (201), with its id and a link to the check page.
+		const row = trainer.page.locator('[data-testid="roster-row"]', { has: trainer.page.locator('[data-testid="participant-completion"][data-complete="yes"]') }).first();
+		const personId = (await row.getAttribute('data-person'))!;
+		await row.getByTestId('issue-certificate').click();
+		const issued = row.getByTestId('certificate-issued');
+		await issued.waitFor({ timeout: 15_000 });
+		expect(await issued.textContent()).toContain(message('en', 'trainer_certificate_issued'));
+		const certificateId = (await issued.getAttribute('data-certificate'))!;
+		expect(serverRows<{ id: string; kind: string }>('select id, kind from certificates where person_id = ?', personId)).toEqual([{ id: certificateId, kind: 'training' }]);
+		expect(await issued.getByRole('link').getAttribute('href')).toMatch(/^\/en\/verify#.+/);
+		await trainer.page.screenshot({ path: '.tmp/screenshots/seminar-certificate-issued-phone.png' });
+
+		// Asking again after a reload answers the same certificate (200), said as issued earlier.
+		await trainer.page.reload();
+		await expect.poll(() => trainer.page.getByTestId('seminar-desk').getAttribute('data-state')).toBe('ready');
+		const again = trainer.page.locator(`[data-testid="roster-row"][data-person="${personId}"]`);
+		await again.getByTestId('issue-certificate').click();
+		await again.getByTestId('certificate-issued').waitFor({ timeout: 15_000 });
+		expect(await again.getByTestId('certificate-issued').getAttribute('data-certificate')).toBe(certificateId);
+		expect(await again.getByTestId('certificate-issued').textContent()).toContain(message('en', 'trainer_certificate_already'));
+
+		// The review of the seminar's assignments is one link away, at an address that also opens offline.
+		await trainer.page.getByRole('link', { name: new RegExp(`^${message('en', 'trainer_review_link')}`) }).click();
+		await trainer.page.waitForURL(`**/en/training/seminars/review?id=${seminarId}`);
+		await expect.poll(() => trainer.page.getByTestId('assignment-review').getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+
+		expect(trainer.errors).toEqual([]);
+		await trainer.context.close();
 	});
 });

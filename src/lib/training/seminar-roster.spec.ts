@@ -3,13 +3,14 @@ import { EMPTY_TRAINING_RECORD } from './completion';
 import { matchingSchools, seminarRoster } from './seminar-roster';
 import type { KitParticipant } from './seminar-kit';
 
+const COMPLETION = (attended: string[]) => ({ complete: false, attended: attended.length, required: 5, total: 6, testPassed: false, assignment: EMPTY_TRAINING_RECORD.assignment, missing: ['attendance' as const] });
 const participant = (personId: string, displayName: string, attended: string[]): KitParticipant => ({
 	personId,
 	displayName,
 	schoolCode: 'S-1',
 	provisional: false,
 	attended,
-	completion: { complete: false, attended: attended.length, required: 5, total: 6, testPassed: false, assignment: EMPTY_TRAINING_RECORD.assignment, missing: ['attendance'] },
+	completion: COMPLETION(attended),
 	assignment: 'none'
 });
 
@@ -30,9 +31,9 @@ describe('the roster on a trainer device', () => {
 			]
 		);
 		expect(rows).toEqual([
-			{ personId: 'p-1', displayName: 'Айгүл', schoolCode: 'S-1', provisional: false, attended: [], addedHere: false },
-			{ personId: 'p-2', displayName: 'Бакыт', schoolCode: 'S-1', provisional: false, attended: ['legal-basics', 'case-method'], addedHere: false },
-			{ personId: 'p-3', displayName: 'Чолпон', schoolCode: 'S-9', provisional: true, attended: ['legal-basics'], addedHere: true }
+			{ personId: 'p-1', displayName: 'Айгүл', schoolCode: 'S-1', provisional: false, attended: [], addedHere: false, completion: COMPLETION([]) },
+			{ personId: 'p-2', displayName: 'Бакыт', schoolCode: 'S-1', provisional: false, attended: ['legal-basics', 'case-method'], addedHere: false, completion: COMPLETION(['legal-basics']) },
+			{ personId: 'p-3', displayName: 'Чолпон', schoolCode: 'S-9', provisional: true, attended: ['legal-basics'], addedHere: true, completion: null }
 		]);
 	});
 

@@ -4,6 +4,7 @@
  * server folded them joined with what this device recorded. A set union, so a tick shows once whether or not it has
  * reached the server yet. Pure.
  */
+import type { Completion } from './completion';
 import type { KitParticipant } from './seminar-kit';
 
 /** A person registered for the seminar on this device (queued for the server, or already sent). */
@@ -30,6 +31,8 @@ export interface RosterRow {
 	attended: string[];
 	/** Registered on this device and not (yet) in the kit: the server may not know them. */
 	addedHere: boolean;
+	/** The completion rule as the server folded it when the kit was fetched; null when it has not counted the person. */
+	completion: Completion | null;
 }
 
 export function seminarRoster(participants: readonly KitParticipant[], registrations: readonly LocalRegistration[], attendance: readonly LocalAttendance[]): RosterRow[] {
@@ -42,12 +45,13 @@ export function seminarRoster(participants: readonly KitParticipant[], registrat
 			schoolCode: participant.schoolCode,
 			provisional: participant.provisional,
 			attended: [...participant.attended],
-			addedHere: false
+			addedHere: false,
+			completion: participant.completion
 		});
 	}
 	for (const registration of registrations) {
 		if (rows.has(registration.personId)) continue;
-		rows.set(registration.personId, { ...registration, attended: [], addedHere: true });
+		rows.set(registration.personId, { ...registration, attended: [], addedHere: true, completion: null });
 	}
 	for (const { subjectId, sessionId } of attendance) {
 		const row = rows.get(subjectId);

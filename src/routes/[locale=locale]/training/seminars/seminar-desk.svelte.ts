@@ -7,7 +7,9 @@ import type { SeminarKit } from '$lib/training/seminar-kit';
 import { seminarRoster, type RosterRow } from '$lib/training/seminar-roster';
 import { signSessionToken, webCryptoMac } from '$lib/training/session-token';
 import type { CheckInMethod } from '$lib/progress/training-events';
+import { certificateOutcome, type CertificateOutcome } from '$lib/training/trainer-certificate';
 import { kyrgyzstanDate } from '$lib/utils/calendar-date';
+import { apiGet, apiPost } from '../../api-client';
 import { attendanceOnDevice, newDeviceId, trainingProgressRepo } from '../training-device';
 
 export type DeskNotice =
@@ -39,6 +41,10 @@ export class SeminarDesk {
 	sessionId = $state<string>();
 	token = $state<string>();
 	notice = $state.raw<DeskNotice>();
+	/** "Refresh from server": the kit fetched again, so the roster's completion is the server's latest fold. */
+	fetching = $state<'idle' | 'fetching' | 'failed' | 'offline'>('idle');
+	/** Certificates asked for on this page, by person id. */
+	certificates = $state.raw<Record<string, 'issuing' | CertificateOutcome>>({});
 	#seminarId = '';
 	#trainer: ProfileRow | undefined;
 	#repo = createSeminarsRepo<SeminarKit>(localDatabase());
@@ -57,6 +63,36 @@ export class SeminarDesk {
 		await this.refresh();
 		await this.signToken();
 		this.state = 'ready';
+	}
+
+	/** Fetches the kit again (after a sync, the server's completion includes what this device sent) and keeps it. */
+	async refreshFromServer(): Promise<void> {
+		if (!this.#trainer || !this.#seminarId) return;
+		this.fetching = 'fetching';
+		const answer = await apiGet<SeminarKit>(`/api/seminars/${encodeURIComponent(this.#seminarId)}`);
+		if (!answer.ok) {
+			this.fetching = answer.status === 0 ? 'offline' : 'failed';
+			return;
+		}
+		try {
+			await this.#repo.saveKit(this.#seminarId, this.#trainer.id, answer.value);
+		} catch {
+			this.fetching = 'failed';
+			return;
+		}
+		this.kit = answer.value;
+		this.savedAt = new Date().toISOString();
+		await this.refresh();
+		await this.signToken();
+		this.fetching = 'idle';
+	}
+
+	/** Asks the server for the participant's training certificate (one per person: asking again answers the same one). */
+	async issueCertificate(personId: string, locale: string): Promise<void> {
+		if (this.certificates[personId] === 'issuing') return;
+		this.certificates = { ...this.certificates, [personId]: 'issuing' };
+		const answer = await apiPost<unknown>(`/api/seminars/${encodeURIComponent(this.#seminarId)}/certificates`, { personId, locale });
+		this.certificates = { ...this.certificates, [personId]: certificateOutcome(answer) };
 	}
 
 	async chooseSession(sessionId: string): Promise<void> {

@@ -17,7 +17,7 @@ import { uuidV7Generator } from '$lib/utils/ids';
  * `recordedBy`, the participant as subject) and pushed under the trainer's token when there is a connection.
  */
 export class ReviewSession {
-	state = $state<'loading' | 'ready' | 'refused' | 'nothing'>('loading');
+	state = $state<'loading' | 'ready' | 'refused' | 'nothing' | 'missing'>('loading');
 	data = $state.raw<SeminarSubmissions>();
 	fetchedAt = $state<string | null>(null);
 	/** The list shown is the one kept on the device, because the server could not be reached. */
