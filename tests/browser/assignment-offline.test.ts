@@ -6,25 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/lib/server/services/demo-data.service';
 import { DEFAULT_COMPLETION_RULE } from '../../src/lib/training/completion';
 import { message, newContext, signInOnPage, useAppInChromium, waitForOfflineReady } from '../support/browser';
+import { readStore } from '../support/training-pages';
 
 const PROGRAMME = 'teaching-integrity-interactively';
 const SEMINAR = 'seminar-review-browser';
-
-/** What one store of the page's IndexedDB holds. */
-function storeRows<T>(page: Page, store: string): Promise<T[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<T[]>((resolve, reject) => {
-				const request = indexedDB.open('taza');
-				request.onerror = () => reject(request.error);
-				request.onsuccess = () => {
-					const all = request.result.transaction(name).objectStore(name).getAll();
-					all.onsuccess = () => resolve(all.result as T[]);
-				};
-			}),
-		store
-	);
-}
 
 async function screenshots(page: Page, name: string): Promise<void> {
 	mkdirSync('.tmp/screenshots', { recursive: true });
@@ -133,11 +118,11 @@ describe('the practical assignment, offline', () => {
 		await page.getByRole('button', { name: message('en', 'assignment_submit'), exact: true }).click();
 		await expect.poll(() => page.getByTestId('participant-assignment').getAttribute('data-assignment')).toBe('submitted');
 
-		const photos = await storeRows<{ sha256: string; contentType: string; bytes: number; uploadOwner?: string; uploadedAt: string | null }>(page, 'attachments');
+		const photos = await readStore<{ sha256: string; contentType: string; bytes: number; uploadOwner?: string; uploadedAt: string | null }>(page, 'attachments');
 		expect(photos).toHaveLength(1);
 		const photo = photos[0]!;
 		expect(photo).toMatchObject({ contentType: 'image/jpeg', uploadOwner: personOf('demo.learner'), uploadedAt: null });
-		const events = await storeRows<{ id: string; type: string; payload: { submissionId: string; attachments: string[] } }>(page, 'events');
+		const events = await readStore<{ id: string; type: string; payload: { submissionId: string; attachments: string[] } }>(page, 'events');
 		const submission = events.find((event) => event.type === 'assignment.submitted')!;
 		expect(submission.payload.attachments).toEqual([photo.sha256]);
 		expect(serverHolds(submission.id)).toBe(false);
@@ -150,8 +135,8 @@ describe('the practical assignment, offline', () => {
 		await expect.poll(async () => (await head()).headers.get('upload-offset'), { timeout: 30_000 }).toBe(String(photo.bytes));
 		expect((await head()).headers.get('upload-length')).toBe(String(photo.bytes));
 		await expect.poll(() => serverHolds(submission.id), { timeout: 30_000 }).toBe(true);
-		await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
-		await expect.poll(async () => (await storeRows<{ uploadedAt: string | null }>(page, 'attachments'))[0]!.uploadedAt).not.toBeNull();
+		await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
+		await expect.poll(async () => (await readStore<{ uploadedAt: string | null }>(page, 'attachments'))[0]!.uploadedAt).not.toBeNull();
 		await screenshots(page, 'assignment-submitted');
 
 		// A trainer of the learner's seminar reviews it: the list and photo are kept on their device, the decision made offline.
@@ -178,7 +163,7 @@ describe('the practical assignment, offline', () => {
 		const card = trainer.getByTestId('review-submission');
 		await expect.poll(() => card.count()).toBe(1);
 		await card.locator('img').waitFor();
-		await expect.poll(async () => (await storeRows(trainer, 'attachments')).length).toBe(1);
+		await expect.poll(async () => (await readStore(trainer, 'attachments')).length).toBe(1);
 		await screenshots(trainer, 'assignment-review');
 
 		// With no signal the review page opens straight from its address (one prerendered page serves every seminar),
@@ -193,7 +178,7 @@ describe('the practical assignment, offline', () => {
 		await card.locator('textarea').fill('Please give each step its minutes.');
 		await card.getByRole('button', { name: message('en', 'assignment_review_return'), exact: true }).click();
 		await expect.poll(() => card.getAttribute('data-verdict')).toBe('returned');
-		const reviews = (await storeRows<{ id: string; type: string; recordedBy?: string; subject: { id: string }; payload: { verdict: string; comment: string; submissionId: string } }>(trainer, 'events')).filter(
+		const reviews = (await readStore<{ id: string; type: string; recordedBy?: string; subject: { id: string }; payload: { verdict: string; comment: string; submissionId: string } }>(trainer, 'events')).filter(
 			(event) => event.type === 'assignment.reviewed'
 		);
 		expect(reviews).toHaveLength(1);

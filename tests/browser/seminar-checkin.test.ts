@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import QRCode from 'qrcode';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/lib/server/services/demo-data.service';
 import { encodeParticipantCode } from '../../src/lib/training/participant-code';
 import { kyrgyzstanDate } from '../../src/lib/utils/calendar-date';
 import { message, newContext, signInOnPage, useAppInChromium, waitForOfflineReady } from '../support/browser';
+import { readStore, showToScanner } from '../support/training-pages';
 
 const PROGRAMME = 'teaching-integrity-interactively';
 const SCHOOLS_CSV = 'code;name;region;district;rural\nN-T01;Ат-Башы орто мектеби;naryn;Ат-Башы;yes\nN-T02;Нарын шаардык гимназиясы;naryn;Нарын;no\n';
@@ -19,32 +19,6 @@ interface StoredEvent {
 	recordedBy?: string;
 	proof?: string;
 	payload: { seminarId: string; sessionId: string; method: string };
-}
-
-/** A store of the page's IndexedDB, read as the app wrote it. */
-function readStore<Row>(page: Page, store: string): Promise<Row[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<Row[]>((resolve, reject) => {
-				const request = indexedDB.open('taza');
-				request.onerror = () => reject(request.error);
-				request.onsuccess = () => {
-					const all = request.result.transaction(name).objectStore(name).getAll();
-					all.onsuccess = () => resolve(all.result as Row[]);
-					all.onerror = () => reject(all.error);
-				};
-			}),
-		store
-	);
-}
-
-/** Shows the scanner a QR code the way a camera would: a PNG of it, decoded in the page by jsQR through the test seam. */
-async function showToScanner(page: Page, scannerId: string, text: string): Promise<void> {
-	await page.getByTestId(`${scannerId}-scanner`).getByRole('button', { name: message('en', 'checkin_scan_start'), exact: true }).click();
-	await page.waitForFunction(() => window.tazaScannerTest?.active === true);
-	const png = await QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
-	await page.evaluate((frame) => window.tazaScannerTest!.feed(frame), png);
-	await expect.poll(() => page.getByTestId(`${scannerId}-scanner`).getAttribute('data-phase')).toBe('idle');
 }
 
 describe('seminar check-in with no connection', () => {
@@ -102,7 +76,14 @@ describe('seminar check-in with no connection', () => {
 
 	it('a trainer adds and ticks a teacher, scans another, and a third checks in by the session QR, all recorded for sync', async () => {
 		const seminarId = await seedSeminar();
-		const existingTeacher = await apiAs('demo.teacher');
+		// A teacher with an account of her own (not the demo teacher, who already completed the programme in Osh).
+		const signedUp = await fetch(`${app.server.url}/api/auth/sign-up`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ login: 'teacher.aizada.checkin', password: DEMO_PASSWORD, displayName: 'Айзада Бекова' })
+		});
+		expect(signedUp.status).toBe(201);
+		const existingTeacher = await apiAs('teacher.aizada.checkin');
 
 		// Online: the trainer prepares the seminar for offline use.
 		const trainer = await signedIn('demo.trainer');
@@ -137,7 +118,7 @@ describe('seminar check-in with no connection', () => {
 		await expect.poll(() => provisionalRow.getAttribute('data-present')).toBe('yes');
 
 		// An existing teacher shows their code; the trainer scans it.
-		await showToScanner(trainer.page, 'participant', encodeParticipantCode({ personId: existingTeacher.personId, displayName: 'Демо: мугалим' }));
+		await showToScanner(trainer.page, 'participant', encodeParticipantCode({ personId: existingTeacher.personId, displayName: 'Айзада Бекова' }));
 		await expect.poll(() => trainer.page.getByTestId('desk-notice').getAttribute('data-kind')).toBe('added-and-recorded');
 		const scannedRow = trainer.page.locator(`[data-testid="roster-row"][data-person="${existingTeacher.personId}"]`);
 		expect(await scannedRow.getAttribute('data-present')).toBe('yes');
