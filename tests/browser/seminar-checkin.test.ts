@@ -189,6 +189,20 @@ describe('seminar check-in with no connection', () => {
 		}
 		expect(await trainer.page.getByTestId('issue-certificate').count()).toBe(0);
 
+		// The teacher created on the spot gets an account of her own: a login and a temporary password to hand over.
+		const giveAccount = trainer.page.locator(`[data-testid="roster-row"][data-person="${provisionalId}"] [data-testid="give-account"]`);
+		await giveAccount.getByRole('button', { name: message('en', 'trainer_account_open'), exact: true }).click();
+		await giveAccount.getByRole('textbox').fill('cholpon.asanova');
+		await giveAccount.getByRole('button', { name: message('en', 'trainer_account_submit'), exact: true }).click();
+		const temporaryPassword = (await giveAccount.getByTestId('temporary-password').textContent())!.trim();
+		const firstSignIn = await fetch(`${app.server.url}/api/auth/sign-in`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ login: 'cholpon.asanova', password: temporaryPassword })
+		});
+		expect(firstSignIn.status).toBe(200);
+		expect(await firstSignIn.json()).toMatchObject({ personId: provisionalId });
+
 		expect([...trainer.errors, ...participant.errors]).toEqual([]);
 		await trainer.context.close();
 		await participant.context.close();
