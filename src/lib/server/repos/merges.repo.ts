@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry } from './accounts.repo';
+import { auditWriter } from './audit-writer';
 import { trainingRecordsWriter } from './training-records.repo';
 
 export interface DuplicatePerson {
@@ -62,13 +62,9 @@ export function createMergesRepo(sqlite: Database.Database, deps: { newId: () =>
 			   from person_aliases a left join person_details da on da.person_id = a.alias_id left join person_details dp on dp.person_id = a.person_id
 			  where a.reason = 'merged-by-admin' order by a.created_at desc limit ?`
 		),
-		dismiss: sqlite.prepare(`update duplicate_flags set resolved_at = ?, resolution = 'dismissed', resolved_by = ? where id = ? and resolved_at is null`),
-		insertAudit: sqlite.prepare(
-			`insert into audit_log (id, at, actor_account_id, action, subject_person_id, scope_kind, scope_id, details) values (?, ?, ?, ?, ?, ?, ?, ?)`
-		)
+		dismiss: sqlite.prepare(`update duplicate_flags set resolved_at = ?, resolution = 'dismissed', resolved_by = ? where id = ? and resolved_at is null`)
 	};
-	const audit = (entry: AuditEntry) =>
-		statements.insertAudit.run(entry.id, entry.at, entry.actorAccountId, entry.action, entry.subjectPersonId, entry.scopeKind ?? null, entry.scopeId ?? null, JSON.stringify(entry.details ?? null));
+	const audit = auditWriter(sqlite);
 
 	function person(personId: string): DuplicatePerson | undefined {
 		const row = statements.person.get(personId) as (Omit<DuplicatePerson, 'provisional' | 'hasAccount' | 'seminars'> & { provisional: number; hasAccount: number; seminars: string }) | undefined;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AssignmentState, Completion } from '$lib/training/completion';
 import type { OwnTrainingRecord } from '$lib/training/own-training';
-import type { AuditEntry } from './accounts.repo';
+import { auditWriter } from './audit-writer';
 import { trainingRecordsWriter } from './training-records.repo';
 
 export interface ParticipantRecord {
@@ -95,14 +95,10 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 			  where d.person_id != ?`
 		),
 		isAlias: sqlite.prepare('select 1 from person_aliases where alias_id = ?').pluck(),
-		insertFlag: sqlite.prepare(`insert or ignore into duplicate_flags (id, person_id, other_person_id, reason, created_at) values (?, ?, ?, ?, ?)`),
-		insertAudit: sqlite.prepare(
-			`insert into audit_log (id, at, actor_account_id, action, subject_person_id, scope_kind, scope_id, details) values (?, ?, ?, ?, ?, ?, ?, ?)`
-		)
+		insertFlag: sqlite.prepare(`insert or ignore into duplicate_flags (id, person_id, other_person_id, reason, created_at) values (?, ?, ?, ?, ?)`)
 	};
 
-	const audit = (entry: AuditEntry) =>
-		statements.insertAudit.run(entry.id, entry.at, entry.actorAccountId, entry.action, entry.subjectPersonId, entry.scopeKind ?? null, entry.scopeId ?? null, JSON.stringify(entry.details ?? null));
+	const audit = auditWriter(sqlite);
 
 	return {
 		async participants(seminarId: string): Promise<ParticipantRecord[]> {
