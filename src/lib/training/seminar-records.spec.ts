@@ -30,6 +30,7 @@ describe('seminar records', () => {
 			['osh', 5, ['assignment']],
 			['naryn', 1, ['attendance', 'assignment']]
 		]);
-		expect(rows[0]).toMatchObject({ ruleVersion: 1, bestTestPercent: 80, record: { assignment: 'none' } });
+		expect(rows[0]).toMatchObject({ ruleVersion: 1, bestTestPercent: 80, record: { assignment: 'none' }, firstAttendedAt: '2026-12-01T09:00:00.000Z' });
+		expect(seminarRecords({ events: [], seminars, bestTestPercent: () => null })[0]!.firstAttendedAt).toBeNull();
 	});
 });

@@ -22,6 +22,8 @@ export interface SeminarRecordRow {
 	bestTestPercent: number | null;
 	record: TrainingRecord;
 	completion: Completion;
+	/** Device time of the person's earliest attendance at this seminar: the seminar counts as held from the first one. */
+	firstAttendedAt: string | null;
 }
 
 /**
@@ -43,7 +45,9 @@ export function seminarRecords(input: {
 	return input.seminars.map((seminar) => {
 		const record = foldTrainingRecord(input.events, seminar);
 		const bestTestPercent = input.bestTestPercent(seminar.programmeId);
+		const attendedAt = input.events.flatMap((event) => (event.type === 'seminar.attended' && event.payload.seminarId === seminar.seminarId ? [event.at] : []));
 		return {
+			firstAttendedAt: attendedAt.length === 0 ? null : attendedAt.reduce((earliest, at) => (at < earliest ? at : earliest)),
 			seminarId: seminar.seminarId,
 			programmeId: seminar.programmeId,
 			ruleVersion: seminar.rule.version,

@@ -51,11 +51,11 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 			   from memberships m left join person_aliases a on a.alias_id = m.person_id
 			  where m.role = 'learner' and m.scope_kind = 'seminar' and m.valid_to is null group by m.scope_id`
 		),
+		// From the summary rows, never the events (DESIGN §7): the earliest attendance each participant's record holds.
 		recordCounts: sqlite.prepare(
-			`select seminar_id as seminarId, sum(attended > 0) as attended, sum(completed_at is not null) as completed from training_records group by seminar_id`
-		),
-		firstAttendance: sqlite.prepare(
-			`select json_extract(body, '$.payload.seminarId') as seminarId, min(at) as at from events where type = 'seminar.attended' group by 1`
+			`select seminar_id as seminarId, sum(attended > 0) as attended, sum(completed_at is not null) as completed,
+			        min(json_extract(detail, '$.firstAttendedAt')) as firstAttendedAt
+			   from training_records group by seminar_id`
 		),
 		completedAt: sqlite.prepare('select completed_at from training_records where person_id = ? and seminar_id = ?').pluck(),
 		recordsOf: sqlite.prepare(
@@ -135,10 +135,9 @@ export function createSeminarParticipantsRepo(sqlite: Database.Database, deps: {
 				return counts;
 			};
 			for (const row of statements.counts.all() as { seminarId: string; participants: number }[]) entry(row.seminarId).participants = row.participants;
-			for (const row of statements.recordCounts.all() as { seminarId: string; attended: number; completed: number }[]) {
-				Object.assign(entry(row.seminarId), { attended: row.attended, completed: row.completed });
+			for (const row of statements.recordCounts.all() as { seminarId: string; attended: number; completed: number; firstAttendedAt: string | null }[]) {
+				Object.assign(entry(row.seminarId), { attended: row.attended, completed: row.completed, firstAttendedAt: row.firstAttendedAt });
 			}
-			for (const row of statements.firstAttendance.all() as { seminarId: string; at: string }[]) entry(row.seminarId).firstAttendedAt = row.at;
 			return bySeminar;
 		},
 

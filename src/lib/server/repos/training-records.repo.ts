@@ -114,7 +114,7 @@ export function trainingRecordsWriter(sqlite: Database.Database, deps: { newId: 
 						row.completion.required,
 						row.bestTestPercent,
 						row.record.assignment,
-						JSON.stringify({ record: row.record, completion: row.completion }),
+						JSON.stringify({ record: row.record, completion: row.completion, firstAttendedAt: row.firstAttendedAt }),
 						completedAt,
 						at
 					);
